@@ -1,0 +1,77 @@
+# Co-pro Network. `make run` and `make test` do all set-up on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+CHROMIUM := /usr/bin/chromium
+PORT ?= 8000
+
+.PHONY: help run serve install test test-fast lint format migrate demo chromium lock screenshots clean
+
+help:
+	@echo "make run     set up everything and serve http://127.0.0.1:$(PORT) (SQLite, demo content)"
+	@echo "make test    install what the tests need and run the whole suite"
+	@echo "make lint    ruff and djhtml checks;  make format  to fix them"
+	@echo "make lock    re-resolve requirements/*.lock from pyproject.toml"
+
+# The virtual environment is rebuilt only when the lock changes, so a second
+# `make run` starts in seconds.
+$(BIN)/.installed: requirements/dev.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements/dev.lock
+	touch $@
+
+install: $(BIN)/.installed
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo_content
+
+run: demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Browser tests need Debian's Chromium. Install it when we can (as root),
+# otherwise stop and say how: never skip the browser tests silently.
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+			echo "Installing Debian's chromium for the browser tests..."; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "The browser tests need Chromium at $(CHROMIUM)."; \
+			echo "Install it with: sudo apt-get install chromium"; \
+			exit 1; \
+		fi; \
+	fi
+
+test: install chromium
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Everything except the browser tests (used by CI for the SQLite run).
+test-fast: install
+	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+lock: install
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --allow-unsafe -o requirements/base.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --allow-unsafe --extra test --extra dev -o requirements/dev.lock pyproject.toml
+
+screenshots: install chromium
+	SCREENSHOTS=1 $(BIN)/pytest -m browser tests/browser
+
+clean:
+	rm -rf $(VENV) staticfiles .test-media .pytest_cache

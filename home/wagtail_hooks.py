@@ -1,0 +1,45 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.models import AccessSupport, Area, Sector, Topic
+
+
+class TaxonomyViewSet(SnippetViewSet):
+    list_display = ["name", "description", "slug"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+    form_fields = ["name", "slug", "description"]
+
+
+class TopicViewSet(TaxonomyViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = "Topics"
+
+
+class AreaViewSet(TaxonomyViewSet):
+    model = Area
+    icon = "site"
+    menu_label = "Areas"
+
+
+class SectorViewSet(TaxonomyViewSet):
+    model = Sector
+    icon = "group"
+    menu_label = "Sectors"
+
+
+class AccessSupportViewSet(TaxonomyViewSet):
+    model = AccessSupport
+    icon = "help"
+    menu_label = "Access support"
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    menu_label = "Lists and categories"
+    menu_icon = "tag"
+    menu_order = 300
+    items = (TopicViewSet, AreaViewSet, SectorViewSet, AccessSupportViewSet)
+
+
+register_snippet(TaxonomyGroup)
