@@ -95,16 +95,22 @@ def test_healthz_answers_when_the_database_does(client):
 
 
 @pytest.mark.django_db
+def test_healthz_answers_load_balancers_calling_by_internal_address(client):
+    response = client.get("/healthz", HTTP_HOST="10.1.2.3:8000")
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
 def test_healthz_says_503_when_the_database_fails(client, monkeypatch):
     from django.db import DatabaseError
 
-    import home.views
+    import home.health
 
     class BrokenConnection:
         def cursor(self):
             raise DatabaseError("down")
 
-    monkeypatch.setattr(home.views, "connection", BrokenConnection())
+    monkeypatch.setattr(home.health, "connection", BrokenConnection())
     assert client.get("/healthz").status_code == 503
 
 

@@ -1,0 +1,34 @@
+# Co-pro Network: production image. Build: docker build -t copro .
+# Release step (before starting new containers), see README "Deployment":
+#   docker run --rm --env-file prod.env copro python manage.py migrate --noinput
+#   docker run --rm --env-file prod.env copro python manage.py check --deploy --fail-level WARNING
+# Web:    docker run --env-file prod.env -p 8000:8000 copro
+# Worker: docker run --env-file prod.env copro python manage.py db_worker
+
+FROM python:3.11-slim-bookworm AS build
+ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
+RUN python -m venv /opt/venv
+COPY requirements/base.lock /tmp/base.lock
+RUN /opt/venv/bin/pip install --require-virtualenv -r /tmp/base.lock
+
+FROM python:3.11-slim-bookworm AS app
+ENV PATH="/opt/venv/bin:$PATH" \
+    PYTHONUNBUFFERED=1 \
+    PYTHONDONTWRITEBYTECODE=1 \
+    DJANGO_SETTINGS_MODULE=config.settings.production \
+    PORT=8000
+RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin copro \
+    && mkdir -p /app/media && chown copro /app/media
+COPY --from=build /opt/venv /opt/venv
+WORKDIR /app
+COPY --chown=root:root . /app
+# Static files are collected and hashed at build time; whitenoise serves them.
+# The key and host here exist only for this build step.
+RUN SECRET_KEY=build-only-collectstatic-key-not-used-at-runtime-0123456789 \
+    ALLOWED_HOSTS=build.invalid \
+    python manage.py collectstatic --noinput -v0
+USER copro
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD python -c "import os,urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT','8000'), timeout=4)"
+CMD ["gunicorn", "--config", "gunicorn.conf.py"]
