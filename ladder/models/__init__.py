@@ -1,0 +1,3 @@
+from .rungs import Rung
+
+__all__ = ["Rung"]
