@@ -45,7 +45,7 @@ class HomePage(Page):
 
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "partners.PartnerIndexPage"]
 
     search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
 

@@ -1,0 +1,262 @@
+"""Partner organisations: the directory page and one profile page per partner."""
+
+import json
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import ContentStreamBlock
+
+# The size the profile shows a logo at; the JSON-LD points at the same file.
+PROFILE_LOGO_FILTER = "max-320x200"
+CARD_LOGO_FILTER = "max-160x100"
+
+# Characters that could end a <script> element or start an HTML entity, written
+# as JSON escapes so the data stays the same to a JSON reader.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+class PartnerKind(models.TextChoices):
+    COUNCIL = "council", "Council"
+    NHS = "nhs", "NHS body"
+    UNIVERSITY = "university", "University"
+    HOUSING = "housing", "Housing provider"
+    CHARITY = "charity", "Charity or community group"
+    FUNDER = "funder", "Funder"
+    OTHER = "other", "Other"
+
+
+class PartnerIndexPage(Page):
+    """The partner directory at /partners/: every partner, with filters and search."""
+
+    introduction = models.TextField(
+        blank=True,
+        help_text="One or two sentences at the top of the directory: who our partners are.",
+    )
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["partners.PartnerPage"]
+
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    template = "pages/partners/partner_index_page.html"
+
+    class Meta:
+        verbose_name = "partner directory"
+
+    def get_context(self, request, *args, **kwargs):
+        from partners.directory import PartnerDirectory
+
+        context = super().get_context(request, *args, **kwargs)
+        context["directory"] = PartnerDirectory(self, request.GET)
+        return context
+
+
+class PartnerPage(Page):
+    """One partner organisation's public profile."""
+
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The organisation's logo. A picture with a plain background works best.",
+    )
+    logo_alt_text = models.CharField(
+        "logo description",
+        max_length=200,
+        blank=True,
+        help_text=(
+            "Needed when there is a logo: what it says or shows, for people who cannot see it, "
+            "for example 'Northfield Council logo'."
+        ),
+    )
+    summary = models.TextField(
+        max_length=300,
+        help_text=(
+            "One or two plain sentences about what the organisation does. "
+            "Shown on its card in the directory."
+        ),
+    )
+    kind = models.CharField(
+        "kind of organisation",
+        max_length=20,
+        choices=PartnerKind.choices,
+        default=PartnerKind.OTHER,
+        help_text="Pick the closest. People can filter the directory by this.",
+    )
+    sector = models.ForeignKey(
+        "home.Sector",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="partners",
+        help_text="The main field they work in. Manage the list under 'Lists and categories'.",
+    )
+    areas = ParentalManyToManyField(
+        "home.Area",
+        blank=True,
+        related_name="partners",
+        verbose_name="areas served",
+        help_text="Where their services or work reach. Pick as many as apply.",
+    )
+    working_with_us_since = models.PositiveSmallIntegerField(
+        "working with us since",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+        help_text="The year we started working together, for example 2021.",
+    )
+    website = models.URLField(
+        blank=True, help_text="Their website's address, starting with https://."
+    )
+    contact_email = models.EmailField(
+        "public contact email",
+        blank=True,
+        help_text=(
+            "Optional. Shown to everyone, so use a team inbox, never a person's own address."
+        ),
+    )
+    contact_phone = models.CharField(
+        "public contact phone",
+        max_length=40,
+        blank=True,
+        help_text="Optional. A team number shown to everyone.",
+    )
+    body = StreamField(
+        ContentStreamBlock(),
+        blank=True,
+        help_text="More about the organisation and the work we do together.",
+    )
+    commitment = RichTextField(
+        "our commitment to co-production",
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=(
+            "What this partner has promised to do to share power with people with lived "
+            "experience, in their words or ours."
+        ),
+    )
+    quote = models.TextField(
+        "quote from someone with lived experience",
+        blank=True,
+        help_text=(
+            "Optional. What someone with lived experience says about working with them, "
+            "without quotation marks. Ask their permission first."
+        ),
+    )
+    quote_attribution = models.CharField(
+        "who said it",
+        max_length=120,
+        blank=True,
+        help_text="As they want to be named: a first name, a role, or 'Community member'.",
+    )
+
+    parent_page_types = ["partners.PartnerIndexPage"]
+    subpage_types = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("commitment"),
+        index.AutocompleteField("title"),
+        index.FilterField("kind"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("logo_alt_text")],
+            heading="Logo",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("sector"),
+                FieldPanel("areas"),
+                FieldPanel("working_with_us_since"),
+            ],
+            heading="About the organisation",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading="Website and public contact",
+        ),
+        FieldPanel("commitment"),
+        MultiFieldPanel(
+            [FieldPanel("quote"), FieldPanel("quote_attribution")],
+            heading="In their own words",
+        ),
+        FieldPanel("body"),
+    ]
+
+    template = "pages/partners/partner_page.html"
+
+    class Meta:
+        verbose_name = "partner"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.logo_id and not self.logo_alt_text.strip():
+            errors["logo_alt_text"] = "Describe the logo for people who cannot see it."
+        this_year = timezone.localdate().year
+        if self.working_with_us_since and self.working_with_us_since > this_year:
+            errors["working_with_us_since"] = f"Give a year no later than {this_year}."
+        if self.quote_attribution and not self.quote.strip():
+            errors["quote"] = "Add the quote, or clear 'who said it'."
+        if errors:
+            raise ValidationError(errors)
+
+    def structured_data(self, request=None):
+        """schema.org Organization data for search engines, as a dict."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": self.title,
+            "description": self.summary,
+            "url": self.website or self.get_full_url(request),
+            "mainEntityOfPage": self.get_full_url(request),
+        }
+        if self.website:
+            data["sameAs"] = [self.website]
+        if self.logo:
+            rendition = self.logo.get_rendition(PROFILE_LOGO_FILTER)
+            data["logo"] = (
+                request.build_absolute_uri(rendition.url) if request else rendition.full_url
+            )
+        if self.contact_email:
+            data["email"] = self.contact_email
+        if self.contact_phone:
+            data["telephone"] = self.contact_phone
+        areas = [area.name for area in self.areas.all()]
+        if areas:
+            data["areaServed"] = [{"@type": "Place", "name": name} for name in areas]
+        if self.sector:
+            data["knowsAbout"] = self.sector.name
+        return data
+
+    def structured_data_json(self, request=None):
+        """The structured data as JSON that is safe inside a <script> element."""
+        text = json.dumps(self.structured_data(request), ensure_ascii=False)
+        return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partner"] = self
+        context["areas"] = list(self.areas.all())
+        context["structured_data"] = self.structured_data_json(request)
+        return context
