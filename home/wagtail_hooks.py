@@ -1,7 +1,11 @@
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.models import AccessSupport, Area, Sector, Topic
+from home.models import AccessSupport, Area, PersonalDataAccess, Sector, Topic
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -43,3 +47,38 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Nobody, superusers included, may add, change or delete log entries."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change", "delete"}:
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class PersonalDataAccessViewSet(ModelViewSet):
+    """The log of views and exports of personal data: superusers only, read-only."""
+
+    model = PersonalDataAccess
+    icon = "history"
+    menu_label = "Personal data log"
+    add_to_settings_menu = True
+    list_display = ["when", "username", "action", "record_type", "record_id", "count"]
+    list_filter = ["action", "record_type"]
+    inspect_view_enabled = True
+    ordering = ["-when"]
+    form_fields = ["detail"]
+
+
+register_permission_policy(PersonalDataAccess, ReadOnlyPermissionPolicy(PersonalDataAccess))
+personal_data_access_viewset = PersonalDataAccessViewSet("personal_data_access")
+
+
+@hooks.register("register_admin_viewset")
+def register_personal_data_access_viewset():
+    return personal_data_access_viewset

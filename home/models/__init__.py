@@ -1,3 +1,4 @@
+from home.models.audit import PersonalDataAccess
 from home.models.pages import HomePage, StandardPage
 from home.models.settings import NavigationSettings, SiteSettings
 from home.models.taxonomies import AccessSupport, Area, Sector, Topic
@@ -7,6 +8,7 @@ __all__ = [
     "Area",
     "HomePage",
     "NavigationSettings",
+    "PersonalDataAccess",
     "Sector",
     "SiteSettings",
     "StandardPage",

@@ -1,0 +1,73 @@
+"""Spreadsheet exports that are safe to open, and recorded when personal.
+
+A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return is run as a formula by Excel, LibreOffice and Google Sheets ("CSV
+injection"). Someone could type ``=HYPERLINK(...)`` into a public form; the
+export must show it as text. ``spreadsheet_safe`` prefixes such cells with an
+apostrophe, which spreadsheets hide and treat as "this is text".
+"""
+
+import csv
+
+from django.http import StreamingHttpResponse
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    if value is None:
+        return ""
+    text = str(value)
+    if text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_response(filename, header, rows):
+    """Stream ``rows`` (iterables of values) as a spreadsheet-safe CSV download."""
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield "\ufeff"  # byte-order mark: Excel then reads the file as UTF-8
+        yield writer.writerow([spreadsheet_safe(cell) for cell in header])
+        for row in rows:
+            yield writer.writerow([spreadsheet_safe(cell) for cell in row])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class SpreadsheetSafeExportMixin:
+    """For a Wagtail IndexView with ``list_export``: formula-safe CSV and XLSX
+    cells, and, when ``personal_data = True``, a PersonalDataAccess record
+    for every export (who, when, what, how many)."""
+
+    personal_data = False
+
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow(
+            {
+                field: spreadsheet_safe(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                for field, value in row_dict.items()
+            }
+        )
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        if self.personal_data:
+            from home.models import PersonalDataAccess
+
+            PersonalDataAccess.record(
+                self.request,
+                PersonalDataAccess.Action.EXPORTED,
+                queryset.model,
+                count=queryset.count(),
+                detail=spreadsheet_format,
+            )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
