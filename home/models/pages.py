@@ -45,7 +45,11 @@ class HomePage(Page):
 
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "partners.PartnerIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "partners.PartnerIndexPage",
+        "opportunities.OpportunityIndexPage",
+    ]
 
     search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
 

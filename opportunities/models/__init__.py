@@ -1,0 +1,18 @@
+from opportunities.models.benefits import Benefit, BenefitRule
+from opportunities.models.pages import (
+    ExpensesPaid,
+    Format,
+    OpportunityIndexPage,
+    OpportunityPage,
+    PaymentMethod,
+)
+
+__all__ = [
+    "Benefit",
+    "BenefitRule",
+    "ExpensesPaid",
+    "Format",
+    "OpportunityIndexPage",
+    "OpportunityPage",
+    "PaymentMethod",
+]
