@@ -4,6 +4,8 @@ Every block sets an icon, a template, a preview and a plain-English
 description so editors see what each block is for in the block picker.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
@@ -79,6 +81,29 @@ class ImageBlock(blocks.StructBlock):
         ),
     )
     caption = blocks.CharBlock(required=False, max_length=250)
+
+    def clean(self, value):
+        value = super().clean(value)
+        alt_text = (value.get("alt_text") or "").strip()
+        image = value.get("image")
+        file_name = image.file.name.rsplit("/", 1)[-1] if image and image.file else ""
+        stem = file_name.rsplit(".", 1)[0]
+        if re.search(r"\.(avif|gif|jpe?g|png|svg|webp)$", alt_text, re.IGNORECASE) or (
+            stem and alt_text.lower() in {file_name.lower(), stem.lower()}
+        ):
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt_text": ErrorList(
+                        [
+                            ValidationError(
+                                "This looks like the file's name. Describe what the picture "
+                                "shows instead."
+                            )
+                        ]
+                    )
+                }
+            )
+        return value
 
     class Meta:
         icon = "image"
