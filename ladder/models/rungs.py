@@ -127,3 +127,23 @@ class Rung(index.Indexed, models.Model):
     @property
     def band_label(self):
         return Band(self.band).label if self.band in Band.values else ""
+
+    def uses(self):
+        """Say what relies on this rung, in words, or return "" if nothing does."""
+        from ladder.models.questionnaire import QuestionnaireVersion
+
+        parts = []
+        answers = self.answers.count()
+        if answers:
+            parts.append(f"{answers} answer{'s' if answers != 1 else ''} chose it")
+        results = self.theme_results.count() + self.overall_results.count()
+        if results:
+            parts.append(f"{results} result{'s' if results != 1 else ''} show it")
+        versions = sum(
+            1 for version in QuestionnaireVersion.objects.all() if self.pk in version.rung_ids()
+        )
+        if versions:
+            parts.append(
+                f"{versions} published questionnaire version{'s' if versions != 1 else ''} use it"
+            )
+        return " and ".join(parts)

@@ -1,0 +1,148 @@
+"""The blocks ladder managers build the self-assessment questionnaire from.
+
+A questionnaire is a stream of themes; each theme holds questions, and each
+question holds answer options, each matched to the rung it is evidence of.
+The blocks' ids (StreamField and ListBlock items both keep one) are what a
+respondent's answers point to, so renaming a question or reordering options
+never mixes up answers already given. These blocks are data, not page
+content: the journey renders them from a published version's snapshot, so
+they have no templates of their own.
+"""
+
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+ADVICE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+MIN_OPTIONS = 2
+
+
+class OptionBlock(blocks.StructBlock):
+    """One answer a respondent can choose, and the rung it is evidence of."""
+
+    label = blocks.CharBlock(
+        max_length=250,
+        help_text="The answer as people will read it, for example 'We ask people once a plan is made'.",
+    )
+    rung = SnippetChooserBlock(
+        "ladder.Rung",
+        help_text="The rung this answer shows. Every answer must be matched to a rung.",
+    )
+
+    class Meta:
+        icon = "radio-full"
+        label = "Answer"
+        description = "An answer people can choose, matched to a rung of the ladder."
+
+
+class QuestionBlock(blocks.StructBlock):
+    """A question with its answers; optionally a 'not applicable' answer too."""
+
+    text = blocks.CharBlock(max_length=250, help_text="The question, in plain words.")
+    help_text = blocks.TextBlock(
+        required=False,
+        label="Hint",
+        help_text="Optional. A sentence under the question that helps people answer it.",
+    )
+    options = blocks.ListBlock(
+        OptionBlock(),
+        label="Answers",
+        help_text="At least two answers, each matched to a rung. Put them in the order to show.",
+    )
+    allow_not_applicable = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        label="Offer 'Not applicable or don't know'",
+        help_text="Tick to let people skip this question. Those answers are left out of the score.",
+    )
+
+    class Meta:
+        icon = "help"
+        label = "Question"
+        description = "A question with answers matched to rungs."
+
+    def clean(self, value):
+        value = super().clean(value)
+        options = list(value.get("options") or [])
+        if len(options) < MIN_OPTIONS:
+            raise StructBlockValidationError(
+                block_errors={
+                    "options": ListBlockValidationError(
+                        non_block_errors=[
+                            ValidationError(
+                                "Add at least two answers, each matched to a rung, "
+                                "so people have a real choice."
+                            )
+                        ]
+                    )
+                }
+            )
+        return value
+
+
+class RungAdviceBlock(blocks.StructBlock):
+    """Advice for climbing from one rung, written for one theme."""
+
+    rung = SnippetChooserBlock(
+        "ladder.Rung", help_text="The rung this advice is for: people whose theme lands here."
+    )
+    advice = blocks.RichTextBlock(
+        features=ADVICE_FEATURES,
+        help_text="How to climb from this rung in this theme. Shown instead of the rung's general advice.",
+    )
+
+    class Meta:
+        icon = "pick"
+        label = "Advice for a rung"
+        description = "Advice for this theme that replaces a rung's general advice."
+
+
+class ThemeBlock(blocks.StructBlock):
+    """One step of the journey: a theme and its questions."""
+
+    name = blocks.CharBlock(max_length=120, help_text="A short name, for example 'Decisions'.")
+    introduction = blocks.TextBlock(
+        required=False,
+        help_text="Optional. One or two sentences that say what this theme is about.",
+    )
+    questions = blocks.ListBlock(
+        QuestionBlock(), min_num=1, label="Questions", help_text="Each theme needs a question."
+    )
+    advice = blocks.ListBlock(
+        RungAdviceBlock(),
+        required=False,
+        default=[],
+        label="Advice for this theme",
+        help_text="Optional. Advice per rung for this theme; rungs without it use their own advice.",
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = "Theme"
+        description = "A theme: one step of the self-assessment, with its questions."
+
+    def clean(self, value):
+        value = super().clean(value)
+        rungs = [item["rung"].pk for item in value.get("advice") or [] if item.get("rung")]
+        duplicates = {pk for pk in rungs if rungs.count(pk) > 1}
+        if duplicates:
+            raise StructBlockValidationError(
+                block_errors={
+                    "advice": ListBlockValidationError(
+                        non_block_errors=[
+                            ValidationError("Write advice for each rung once only in a theme.")
+                        ]
+                    )
+                }
+            )
+        return value
+
+
+class QuestionnaireBlock(blocks.StreamBlock):
+    theme = ThemeBlock()
+
+    class Meta:
+        min_num = 1
+        block_counts = {"theme": {"min_num": 1}}

@@ -1,0 +1,160 @@
+"""The ladder in the admin: rungs, the questionnaire and assessments.
+
+Everything here is for *Ladder managers* (their group holds the model
+permissions); assessments' contact emails are shown only to *Personal data*.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    IndexView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
+
+from ladder.models import Questionnaire, Rung, SelfAssessment
+
+PERSONAL_DATA_GROUP = "Personal data"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def can_see_personal_data(user):
+    return user.is_superuser or user.groups.filter(name=PERSONAL_DATA_GROUP).exists()
+
+
+class RungDeleteView(DeleteView):
+    """Refuse, with a plain reason, to delete a rung that answers or results use."""
+
+    def dispatch(self, request, *args, **kwargs):
+        uses = self.object.uses()
+        if uses:
+            messages.error(
+                request,
+                f"'{self.object.name}' cannot be deleted because {uses}. "
+                "Old results must stay readable. You can rename it or change its text instead.",
+            )
+            return redirect(reverse(self.edit_url_name, args=(self.object.pk,)))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class RungViewSet(SnippetViewSet):
+    model = Rung
+    icon = "order"
+    menu_label = "Rungs"
+    list_display = ["level", "name", "band", "short_description"]
+    list_filter = ["band"]
+    search_fields = ["name"]
+    # Rungs are dragged into order in the list; that rewrites ``level``.
+    sort_order_field = "level"
+    ordering = ["level"]
+    delete_view_class = RungDeleteView
+
+
+class QuestionnaireViewSet(SnippetViewSet):
+    model = Questionnaire
+    icon = "list-ol"
+    menu_label = "Questionnaire"
+    list_display = ["title", "live", "latest_revised_at"]
+
+
+class SpreadsheetSafeIndexView(IndexView):
+    """CSV export that spreadsheets open as text, never as formulas."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            return "'" + value
+        return value
+
+
+class SelfAssessmentInspectView(InspectView):
+    """One assessment in full: who it is about, and the result as submitted."""
+
+    def get_fields(self):
+        fields = [
+            "status",
+            "organisation_label",
+            "scope_type",
+            "scope_name",
+            "role",
+            "took_part",
+            "contact_email",
+            "version",
+            "created_at",
+            "submitted_at",
+            "overall_rung",
+            "result_in_full",
+        ]
+        if not can_see_personal_data(self.request.user):
+            fields.remove("contact_email")
+        return fields
+
+    def get_field_label(self, field_name, field):
+        labels = {"organisation_label": "Organisation", "result_in_full": "Result"}
+        if field_name in labels:
+            return labels[field_name]
+        return super().get_field_label(field_name, field)
+
+    def get_organisation_label_display_value(self):
+        return self.object.organisation_label or "-"
+
+    def get_result_in_full_display_value(self):
+        return render_to_string("components/ladder/admin_result.html", {"assessment": self.object})
+
+
+class SelfAssessmentViewSet(SnippetViewSet):
+    model = SelfAssessment
+    icon = "clipboard-list"
+    menu_label = "Assessments"
+    inspect_view_enabled = True
+    inspect_view_class = SelfAssessmentInspectView
+    index_view_class = SpreadsheetSafeIndexView
+    list_display = [
+        "__str__",
+        Column("organisation_label", label="Organisation"),
+        "scope_name",
+        "overall_rung",
+        "status",
+        "submitted_at",
+    ]
+    list_filter = ["status", "overall_rung", "version", "partner", "submitted_at"]
+    # Personal records are searched in the database, never copied into the search index.
+    search_backend_name = None
+    search_fields = ["organisation_name", "scope_name"]
+    list_export = [
+        "pk",
+        "status",
+        "organisation_label",
+        "scope_type",
+        "scope_name",
+        "role",
+        "took_part",
+        "version",
+        "overall_level",
+        "overall_rung",
+        "created_at",
+        "submitted_at",
+    ]
+    export_headings = {"pk": "Reference", "organisation_label": "Organisation"}
+    export_filename = "self-assessments"
+
+    def get_queryset(self, request):
+        return SelfAssessment.objects.select_related(
+            "overall_rung", "partner", "version__questionnaire"
+        )
+
+
+class LadderGroup(SnippetViewSetGroup):
+    menu_label = "Ladder"
+    menu_icon = "order"
+    menu_order = 250
+    items = (RungViewSet, QuestionnaireViewSet, SelfAssessmentViewSet)
+
+
+register_snippet(LadderGroup)
