@@ -260,7 +260,7 @@ def benefit_notes(rules, figures, start_date=None, today=None):
     today = today or date.today()
     notes = []
     for rule in rules:
-        name = rule.benefit_name
+        name = getattr(rule, "short_name", "") or rule.benefit_name
         lead_warning = ""
         soon = today + timedelta(weeks=rule.lead_time_weeks or 0)
         if rule.lead_time_weeks and start_date is not None and today <= start_date <= soon:
@@ -272,7 +272,7 @@ def benefit_notes(rules, figures, start_date=None, today=None):
         if not rule.affected_by_earnings:
             notes.append(
                 BenefitNote(
-                    benefit=name,
+                    benefit=rule.benefit_name,
                     level=NOT_AFFECTED,
                     message=f"{name} is not affected by earnings, but check with an adviser.",
                     note=rule.note,
@@ -286,7 +286,11 @@ def benefit_notes(rules, figures, start_date=None, today=None):
                 f"This is unpaid, so it should not count as earnings for {name}. "
                 "Volunteering may still need to be reported — get advice."
             )
-            notes.append(BenefitNote(name, MAY_AFFECT, message, rule.note, rule.link, lead_warning))
+            notes.append(
+                BenefitNote(
+                    rule.benefit_name, MAY_AFFECT, message, rule.note, rule.link, lead_warning
+                )
+            )
             continue
 
         reasons = []
@@ -331,7 +335,7 @@ def benefit_notes(rules, figures, start_date=None, today=None):
         message = f"This may affect {name}{because} — get advice before you start."
         notes.append(
             BenefitNote(
-                benefit=name,
+                benefit=rule.benefit_name,
                 level=OVER_LIMIT if over else MAY_AFFECT,
                 message=message,
                 note=rule.note,

@@ -17,6 +17,11 @@ class Benefit(models.TextChoices):
 
 
 BENEFIT_ORDER = {value: position for position, value in enumerate(Benefit.values)}
+SHORT_NAMES = {
+    Benefit.ESA: "ESA",
+    Benefit.JSA: "JSA",
+    Benefit.PIP: "PIP",
+}
 
 
 class BenefitRuleQuerySet(models.QuerySet):
@@ -136,6 +141,10 @@ class BenefitRule(models.Model):
     @property
     def benefit_name(self):
         return self.get_benefit_display()
+
+    @property
+    def short_name(self):
+        return SHORT_NAMES.get(self.benefit, self.get_benefit_display())
 
     @property
     def sort_order(self):

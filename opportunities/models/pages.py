@@ -586,6 +586,10 @@ class OpportunityPage(Page):
         context = super().get_context(request, *args, **kwargs)
         site_settings = SiteSettings.load(request_or_site=request)
         context["benefit_notes"] = self.benefit_notes()
+        context["topics"] = list(self.topics.all())
+        context["access_support"] = list(self.access_support.all())
+        parent = self.get_parent()
+        context["board_url"] = parent.url if parent else "/"
         context["structured_data"] = self.structured_data_json(
             request, site_settings.organisation_name
         )

@@ -1,0 +1,147 @@
+"""Admin menus, pay warnings for editors, and this app's parts of other apps'
+pages (slots: the partner profile, the partner directory cards, the home page)."""
+
+from django.contrib import messages
+from django.db.models import Count
+from django.template.loader import render_to_string
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.models import SiteSettings
+from opportunities import payment
+from opportunities.models import BenefitRule, OpportunityIndexPage, OpportunityPage
+
+HOME_FEATURED_COUNT = 3
+PARTNER_PAST_LIMIT = 10
+
+
+class BenefitRuleViewSet(SnippetViewSet):
+    model = BenefitRule
+    icon = "info-circle"
+    menu_label = "Benefit rules"
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["benefit", "valid_from", "weekly_earnings_limit", "weekly_hours_limit"]
+    list_filter = ["benefit"]
+    search_fields = ["note", "what_counts"]
+    ordering = ["benefit", "-valid_from"]
+
+
+register_snippet(BenefitRuleViewSet)
+
+
+# Editors: a warning, not a block, when the pay works out below the real Living Wage.
+
+
+def living_wage_warning(page):
+    """The warning for ``page``, or '' when the pay is fine or cannot be worked out."""
+    if not isinstance(page, OpportunityPage) or page.is_volunteering:
+        return ""
+    hourly = page.pay_figures.hourly_pence
+    living_wage = payment.to_pence(SiteSettings.load().real_living_wage_hourly)
+    if hourly is None:
+        return (
+            f"'{page.title}': add the hours per session (and number of sessions for a fixed "
+            "fee) so the site can work out the hourly pay and check it against the real "
+            "Living Wage."
+        )
+    if hourly < living_wage:
+        return (
+            f"'{page.title}' pays about {payment.format_pence(hourly)} an hour, below the real "
+            f"Living Wage of {payment.format_pence(living_wage)}. It has been saved; "
+            "please check the pay is fair before people sign up."
+        )
+    return ""
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_when_pay_is_below_living_wage(request, page):
+    warning = living_wage_warning(page.specific)
+    if warning:
+        messages.warning(request, warning)
+
+
+# Slots ---------------------------------------------------------------------
+
+
+def live_opportunities():
+    return OpportunityPage.objects.live().public()
+
+
+@hooks.register("slot:partner_profile_opportunities")
+def partner_profile_opportunities(context):
+    """The partner's open opportunities, and past ones with what changed."""
+    from partners.models import PartnerPage
+
+    partner = context.get("page")
+    if not isinstance(partner, PartnerPage):
+        return ""
+    now = timezone.now()
+    related = live_opportunities().filter(partner=partner).select_related("area", "rung")
+    open_ones = list(related.filter(closes_at__gt=now).order_by("closes_at"))
+    past = list(related.filter(closes_at__lte=now).order_by("-closes_at")[:PARTNER_PAST_LIMIT])
+    board = OpportunityIndexPage.objects.live().first()
+    return render_to_string(
+        "components/opportunities/partner_opportunities.html",
+        {"partner": partner, "open_ones": open_ones, "past": past, "board": board},
+        request=context.get("request"),
+    )
+
+
+def open_counts_by_partner(request):
+    """Open opportunities per partner, worked out once per request for every card."""
+    cached = getattr(request, "_open_opportunities_by_partner", None) if request else None
+    if cached is not None:
+        return cached
+    counts = dict(
+        live_opportunities()
+        .filter(closes_at__gt=timezone.now(), partner__isnull=False)
+        .values("partner")
+        .annotate(count=Count("pk"))
+        .values_list("partner", "count")
+    )
+    if request is not None:
+        request._open_opportunities_by_partner = counts
+    return counts
+
+
+@hooks.register("slot:partner_card")
+def partner_card_open_count(context):
+    partner = context.get("partner")
+    if partner is None:
+        return ""
+    count = open_counts_by_partner(context.get("request")).get(partner.pk, 0)
+    return render_to_string(
+        "components/opportunities/partner_card_count.html",
+        {"partner": partner, "count": count},
+        request=context.get("request"),
+    )
+
+
+@hooks.register("slot:home_featured")
+def home_featured_opportunities(context):
+    """A few open opportunities, soonest closing first, under the home page's heading."""
+    home = context.get("page")
+    board = OpportunityIndexPage.objects.live().first()
+    if board is None:
+        return ""
+    featured = list(
+        live_opportunities()
+        .filter(closes_at__gt=timezone.now(), places_filled=False)
+        .select_related("partner", "area", "rung")
+        .order_by("closes_at")[:HOME_FEATURED_COUNT]
+    )
+    if not featured:
+        return ""
+    return render_to_string(
+        "components/opportunities/home_featured.html",
+        {
+            "heading": getattr(home, "featured_heading", "") or "Paid opportunities open now",
+            "featured": featured,
+            "board": board,
+        },
+        request=context.get("request"),
+    )
