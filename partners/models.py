@@ -1,7 +1,9 @@
 """Partner organisations: the directory page and one profile page per partner."""
 
 import json
+import re
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -22,6 +24,15 @@ CARD_LOGO_FILTER = "max-160x100"
 # Characters that could end a <script> element or start an HTML entity, written
 # as JSON escapes so the data stays the same to a JSON reader.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def looks_like_a_file_name(text, image):
+    """True when alt text is a file name ("logo.png") or the image's own file name."""
+    if re.search(r"\.(avif|gif|jpe?g|png|svg|webp)$", text, re.IGNORECASE):
+        return True
+    file_name = image.file.name.rsplit("/", 1)[-1] if image and image.file else ""
+    stem = file_name.rsplit(".", 1)[0]
+    return bool(stem) and text.lower() in {file_name.lower(), stem.lower()}
 
 
 class PartnerKind(models.TextChoices):
@@ -186,7 +197,7 @@ class PartnerPage(Page):
             [
                 FieldPanel("kind"),
                 FieldPanel("sector"),
-                FieldPanel("areas"),
+                FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("working_with_us_since"),
             ],
             heading="About the organisation",
@@ -211,8 +222,13 @@ class PartnerPage(Page):
     def clean(self):
         super().clean()
         errors = {}
-        if self.logo_id and not self.logo_alt_text.strip():
+        alt_text = self.logo_alt_text.strip()
+        if self.logo_id and not alt_text:
             errors["logo_alt_text"] = "Describe the logo for people who cannot see it."
+        elif self.logo_id and looks_like_a_file_name(alt_text, self.logo):
+            errors["logo_alt_text"] = (
+                "This looks like the file's name. Say what the logo says or shows instead."
+            )
         this_year = timezone.localdate().year
         if self.working_with_us_since and self.working_with_us_since > this_year:
             errors["working_with_us_since"] = f"Give a year no later than {this_year}."
@@ -221,7 +237,7 @@ class PartnerPage(Page):
         if errors:
             raise ValidationError(errors)
 
-    def structured_data(self, request=None):
+    def structured_data(self, request=None, areas=None):
         """schema.org Organization data for search engines, as a dict."""
         data = {
             "@context": "https://schema.org",
@@ -242,21 +258,22 @@ class PartnerPage(Page):
             data["email"] = self.contact_email
         if self.contact_phone:
             data["telephone"] = self.contact_phone
-        areas = [area.name for area in self.areas.all()]
+        if areas is None:
+            areas = list(self.areas.all())
         if areas:
-            data["areaServed"] = [{"@type": "Place", "name": name} for name in areas]
+            data["areaServed"] = [{"@type": "Place", "name": area.name} for area in areas]
         if self.sector:
             data["knowsAbout"] = self.sector.name
         return data
 
-    def structured_data_json(self, request=None):
+    def structured_data_json(self, request=None, areas=None):
         """The structured data as JSON that is safe inside a <script> element."""
-        text = json.dumps(self.structured_data(request), ensure_ascii=False)
+        text = json.dumps(self.structured_data(request, areas), ensure_ascii=False)
         return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["partner"] = self
-        context["areas"] = list(self.areas.all())
-        context["structured_data"] = self.structured_data_json(request)
+        context["areas"] = areas = list(self.areas.all())
+        context["structured_data"] = self.structured_data_json(request, areas)
         return context
