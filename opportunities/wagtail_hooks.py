@@ -2,7 +2,8 @@
 pages (slots: the partner profile, the partner directory cards, the home page)."""
 
 from django.contrib import messages
-from django.db.models import Count
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail import hooks
@@ -108,12 +109,30 @@ def open_counts_by_partner(request):
     return counts
 
 
+@hooks.register("partner_directory_queryset")
+def annotate_open_opportunity_count(partners):
+    """Directory cards carry their open-opportunity count from the same query."""
+    open_ones = (
+        OpportunityPage.objects.live()
+        .filter(partner=OuterRef("pk"), closes_at__gt=timezone.now())
+        .order_by()
+        .values("partner")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return partners.annotate(
+        open_opportunity_count=Coalesce(Subquery(open_ones, output_field=IntegerField()), 0)
+    )
+
+
 @hooks.register("slot:partner_card")
 def partner_card_open_count(context):
     partner = context.get("partner")
     if partner is None:
         return ""
-    count = open_counts_by_partner(context.get("request")).get(partner.pk, 0)
+    count = getattr(partner, "open_opportunity_count", None)
+    if count is None:
+        count = open_counts_by_partner(context.get("request")).get(partner.pk, 0)
     return render_to_string(
         "components/opportunities/partner_card_count.html",
         {"partner": partner, "count": count},
