@@ -1,4 +1,5 @@
 from opportunities.models.benefits import Benefit, BenefitRule
+from opportunities.models.interest import ExpressionOfInterest, InterestMessages  # noqa: F401
 from opportunities.models.pages import (
     ExpensesPaid,
     Format,

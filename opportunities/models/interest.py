@@ -149,7 +149,9 @@ class ExpressionOfInterest(models.Model):
             "the person can ask to see it."
         ),
     )
-    status_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    status_changed_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the status last changed."
+    )
     message_sent_for = models.CharField(
         "status message sent for",
         max_length=20,
@@ -157,17 +159,29 @@ class ExpressionOfInterest(models.Model):
         editable=False,
         help_text="The status whose message was last emailed to the person.",
     )
-    message_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    message_sent_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When that status message was sent."
+    )
     outcome_notice_sent_at = models.DateTimeField(
-        "told what changed on", null=True, blank=True, editable=False
+        "told what changed on",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the outcome email was sent (it is sent only once).",
     )
 
     # The private link: only its hash is kept, and it expires.
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    token_expires_at = models.DateTimeField(editable=False)
+    token_hash = models.CharField(
+        max_length=64, unique=True, editable=False, help_text="Hash of the private link."
+    )
+    token_expires_at = models.DateTimeField(
+        editable=False, help_text="After this the private link stops working."
+    )
 
-    created_at = models.DateTimeField("sent", auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(
+        "sent", auto_now_add=True, db_index=True, help_text="When the person sent it."
+    )
+    updated_at = models.DateTimeField(auto_now=True, help_text="When it last changed.")
 
     class Meta:
         ordering = ["-created_at"]
