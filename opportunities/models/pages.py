@@ -198,8 +198,10 @@ class OpportunityPage(Page):
         default=payment.ONE_OFF,
         help_text="How often sessions happen.",
     )
+    # Null only on a copy (copying clears the dates); the form requires it.
     closes_at = models.DateTimeField(
         "closing date and time",
+        null=True,
         help_text=(
             "When it stops taking interest (UK time). After this it leaves the board, "
             "but its page stays, marked closed."
@@ -542,13 +544,14 @@ class OpportunityPage(Page):
             "description": self.summary,
             "url": self.get_full_url(request),
             "datePosted": (self.first_published_at or timezone.now()).date().isoformat(),
-            "validThrough": timezone.localtime(self.closes_at).isoformat(),
             "employmentType": "VOLUNTEER" if self.is_volunteering else "TEMPORARY",
             "hiringOrganization": {
                 "@type": "Organization",
                 "name": self.runner_name or organisation_name,
             },
         }
+        if self.closes_at:
+            data["validThrough"] = timezone.localtime(self.closes_at).isoformat()
         if self.partner_id and self.partner and self.partner.website:
             data["hiringOrganization"]["sameAs"] = self.partner.website
         if self.format in FORMATS_FOR_EVERY_AREA:

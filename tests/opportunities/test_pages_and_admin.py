@@ -1,0 +1,236 @@
+"""The page tree, and editors building opportunities in the Wagtail admin."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from home.models import AccessSupport, Area, HomePage, SiteSettings, Topic
+from ladder.models import Rung
+from opportunities.models import OpportunityIndexPage, OpportunityPage
+from partners.models import PartnerIndexPage, PartnerPage
+from tests.opportunities.conftest import make_board, make_opportunity
+
+
+class OpportunityTreeTests(WagtailPageTestCase):
+    def test_board_sits_under_the_home_page_once(self):
+        self.assertAllowedParentPageTypes(OpportunityIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(OpportunityIndexPage, {OpportunityPage})
+        home = HomePage.objects.get()
+        self.assertCanCreateAt(HomePage, OpportunityIndexPage)
+        make_board(home)
+        self.assertFalse(OpportunityIndexPage.can_create_at(home))
+
+    def test_opportunities_only_on_the_board_with_no_children(self):
+        self.assertAllowedParentPageTypes(OpportunityPage, {OpportunityIndexPage})
+        self.assertAllowedSubpageTypes(OpportunityPage, set())
+        self.assertCanCreateAt(OpportunityIndexPage, OpportunityPage)
+        self.assertCanNotCreateAt(HomePage, OpportunityPage)
+        self.assertCanNotCreateAt(Page, OpportunityIndexPage)
+
+
+@pytest.fixture
+def taxonomy(db):
+    return {
+        "topic": Topic.objects.create(name="Housing and homelessness"),
+        "area": Area.objects.create(name="Greater Manchester"),
+        "bsl": AccessSupport.objects.create(name="BSL interpreter"),
+        "step_free": AccessSupport.objects.create(name="Step-free venue"),
+        "rung": Rung.objects.create(
+            level=1, name="Consulted", short_description="Asked.", band="tokenism"
+        ),
+    }
+
+
+@pytest.fixture
+def partner(home_page):
+    index = PartnerIndexPage(title="Partners", slug="partners")
+    home_page.add_child(instance=index)
+    index.save_revision().publish()
+    partner = PartnerPage(title="Castlebrook Council", slug="castlebrook", summary="A council.")
+    index.add_child(instance=partner)
+    partner.save_revision().publish()
+    return partner
+
+
+def opportunity_form(taxonomy, partner=None, **overrides):
+    closes = timezone.localtime() + timedelta(days=20)
+    fields = {
+        "title": "Tenant panel",
+        "slug": "tenant-panel",
+        "summary": "Check how repairs are handled.",
+        "lived_experience_sought": "Social housing tenants.",
+        "topics": [taxonomy["topic"].pk],
+        "partner": partner.pk if partner else "",
+        "rung": taxonomy["rung"].pk,
+        "body": streamfield([("rich_text", rich_text("<p>Six monthly meetings.</p>"))]),
+        "easy_read_summary": rich_text(""),
+        "format": "in_person",
+        "area": taxonomy["area"].pk,
+        "venue": "Town Hall",
+        "start_date": (closes + timedelta(days=10)).strftime("%Y-%m-%d"),
+        "end_date": (closes + timedelta(days=60)).strftime("%Y-%m-%d"),
+        "hours_per_session": "2.5",
+        "number_of_sessions": "4",
+        "frequency": "fortnightly",
+        "closes_at": closes.strftime("%Y-%m-%d %H:%M"),
+        "places": "8",
+        "pay_amount": "40.00",
+        "pay_unit": "session",
+        "no_payment_reason": "",
+        "preparation_paid": "on",
+        "payment_method": "bank_transfer",
+        "paid_within_days": "7",
+        "payment_optional": "on",
+        "benefits_letter_offered": "on",
+        "expenses_travel": "on",
+        "expenses_childcare": "on",
+        "expenses_other": "",
+        "expenses_paid": "in_advance",
+        "access_support": [taxonomy["bsl"].pk, taxonomy["step_free"].pk],
+        "outcome": rich_text(""),
+        "action-publish": "publish",
+        **overrides,
+    }
+    # Many-to-many choices post as repeated values, which nested_form_data would number.
+    choices = {name: fields.pop(name) for name in ("topics", "access_support")}
+    return {**nested_form_data(fields), **choices}
+
+
+def add_url(board):
+    return reverse("wagtailadmin_pages:add", args=("opportunities", "opportunitypage", board.pk))
+
+
+@pytest.mark.django_db
+def test_moderator_creates_and_publishes_an_opportunity_with_pay_and_access_support(
+    moderator_client, board, taxonomy, partner
+):
+    response = moderator_client.post(add_url(board), opportunity_form(taxonomy, partner))
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = OpportunityPage.objects.get(slug="tenant-panel")
+    assert page.live
+    assert page.partner_id == partner.pk
+    assert page.rung_id == taxonomy["rung"].pk
+    assert list(page.topics.all()) == [taxonomy["topic"]]
+    assert set(page.access_support.all()) == {taxonomy["bsl"], taxonomy["step_free"]}
+    assert page.pay_amount == Decimal("40.00")
+    assert page.hourly_pay_pence == 1600  # £40 for 2.5 hours
+    assert page.weekly_hours == Decimal("2.5")
+
+    html = moderator_client.get(page.url).content.decode()
+    assert "What you’ll get" in html
+    assert "£40 per session (about £16 an hour), £160 in all" in html
+    assert "BSL interpreter" in html and "Step-free venue" in html
+    assert "Travel, childcare. Paid in advance." in html
+    assert 'href="/partners/castlebrook/">Castlebrook Council</a>' in html
+    # £16 an hour is above the default real Living Wage: no warning.
+    assert not [m for m in get_messages(response.wsgi_request) if "Living Wage" in str(m)]
+
+
+@pytest.mark.django_db
+def test_pay_below_the_living_wage_warns_but_still_publishes(moderator_client, board, taxonomy):
+    response = moderator_client.post(
+        add_url(board), opportunity_form(taxonomy, pay_amount="20.00"), follow=True
+    )
+
+    page = OpportunityPage.objects.get(slug="tenant-panel")
+    assert page.live
+    assert page.hourly_pay_pence == 800
+    html = response.content.decode()
+    assert "pays about £8 an hour, below the real Living Wage of £13.45" in html
+
+
+@pytest.mark.django_db
+def test_living_wage_warning_follows_the_setting(moderator_client, board, taxonomy):
+    settings = SiteSettings.load()
+    settings.real_living_wage_hourly = Decimal("17.00")
+    settings.save()
+    response = moderator_client.post(add_url(board), opportunity_form(taxonomy), follow=True)
+    assert "below the real Living Wage of £17" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_volunteering_needs_a_reason_and_nothing_is_saved(moderator_client, board, taxonomy):
+    response = moderator_client.post(
+        add_url(board), opportunity_form(taxonomy, pay_amount="", pay_unit="none")
+    )
+    assert response.status_code == 200
+    assert "Say plainly why this opportunity is unpaid." in response.content.decode()
+    assert not OpportunityPage.objects.filter(slug="tenant-panel").exists()
+
+    response = moderator_client.post(
+        add_url(board),
+        opportunity_form(
+            taxonomy, pay_amount="", pay_unit="none", no_payment_reason="A volunteer role."
+        ),
+    )
+    assert response.status_code == 302
+    page = OpportunityPage.objects.get(slug="tenant-panel")
+    assert page.hourly_pay_pence == 0
+    assert "A volunteer role." in moderator_client.get(page.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_paid_opportunity_needs_an_amount_and_dates_in_order(moderator_client, board, taxonomy):
+    response = moderator_client.post(
+        add_url(board),
+        opportunity_form(taxonomy, pay_amount="", start_date="2030-05-02", end_date="2030-05-01"),
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Give the amount people are paid" in html
+    assert "The last session cannot be before the first." in html
+    assert 'value="Tenant panel"' in html  # what was typed is kept
+    assert not OpportunityPage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_publishing_an_older_revision_restores_its_derived_pay(board):
+    page = make_opportunity(board, pay_amount=Decimal("15"), hours_per_session=Decimal("2"))
+    first = page.latest_revision
+    page.pay_amount = Decimal("30")
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert page.hourly_pay_pence == 3000
+
+    first.publish()
+    page.refresh_from_db()
+    assert page.hourly_pay_pence == 1500
+
+
+@pytest.mark.django_db
+def test_copying_clears_dates_and_outcome(board, superuser):
+    page = make_opportunity(
+        board,
+        start_date=timezone.localdate() - timedelta(days=40),
+        end_date=timezone.localdate() - timedelta(days=30),
+        closes_at=timezone.now() - timedelta(days=50),
+        outcome="<p>The rules changed.</p>",
+        places_filled=True,
+    )
+    assert page.has_outcome
+    OpportunityPage.exclude_fields_in_copy  # noqa: B018 - documented on the model
+    copy = page.copy(
+        update_attrs={"slug": "copy", "title": "Copy", "closes_at": timezone.now()},
+        keep_live=False,
+        user=superuser,
+    )
+    copy = OpportunityPage.objects.get(pk=copy.pk)
+    assert copy.start_date is None and copy.end_date is None
+    assert copy.outcome == "" and not copy.has_outcome
+    assert not copy.places_filled
+    assert copy.pay_amount == page.pay_amount
+
+
+@pytest.mark.django_db
+def test_benefit_rules_are_editable_by_editors(editor_client):
+    response = editor_client.get(reverse("wagtailsnippets_opportunities_benefitrule:list"))
+    assert response.status_code == 200
+    assert "Employment and Support Allowance (ESA)" in response.content.decode()
