@@ -66,6 +66,7 @@ class PartnerIndexPage(Page):
         verbose_name = "partner directory"
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here because partners.directory imports this module.
         from partners.directory import PartnerDirectory
 
         context = super().get_context(request, *args, **kwargs)
