@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -58,7 +58,12 @@ class PartnerIndexPage(Page):
     subpage_types = ["partners.PartnerPage"]
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [
+        TitleFieldPanel(
+            "title", help_text="The heading of the directory page, for example 'Our partners'."
+        ),
+        FieldPanel("introduction"),
+    ]
 
     template = "pages/partners/partner_index_page.html"
 
@@ -188,7 +193,12 @@ class PartnerPage(Page):
     ]
 
     content_panels = [
-        *Page.content_panels,
+        TitleFieldPanel(
+            "title",
+            heading="Organisation name",
+            placeholder="Organisation name*",
+            help_text="The organisation's name as people know it, for example 'Castlebrook Council'.",
+        ),
         FieldPanel("summary"),
         MultiFieldPanel(
             [FieldPanel("logo"), FieldPanel("logo_alt_text")],

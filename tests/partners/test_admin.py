@@ -48,7 +48,9 @@ def add_url(parent):
 
 def test_add_form_explains_every_field(moderator_client, partner_index):
     html = moderator_client.get(add_url(partner_index)).content.decode()
+    assert "Organisation name" in html
     for help_text in [
+        "The organisation&#x27;s name as people know it",
         "Shown on its card in the directory.",
         "Needed when there is a logo",
         "Pick the closest.",

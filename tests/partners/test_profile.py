@@ -53,6 +53,7 @@ def test_profile_shows_the_partner(client, partner):
     assert "I used to be a patient there. Now I train the staff." in html
     assert "<figcaption>Peer trainer</figcaption>" in html
     assert 'aria-label="Breadcrumb"' in html
+    assert '<meta name="description" content="Mental health wards and community teams.">' in html
 
 
 def test_optional_parts_are_left_out_when_empty(client, partner_index):
