@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from home.blocks import ContentStreamBlock
 from opportunities import payment
+from opportunities.models.interest import InterestRoutes
 
 CLOSING_SOON_DAYS = 7
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -90,14 +91,14 @@ class OpportunityIndexPage(RoutablePageMixin, Page):
 
         return OpportunityAtomFeed(self)(request)
 
-    @path("closing-dates.ics", name="ical")
+    @path("feed/closing-dates/", name="ical")
     def ical_feed(self, request):
         from opportunities.feeds import closing_dates_calendar
 
         return closing_dates_calendar(self, request)
 
 
-class OpportunityPage(Page):
+class OpportunityPage(InterestRoutes, Page):
     """One paid opportunity: what it is, who runs it, where and when, and exactly
     what people get for it."""
 
@@ -517,13 +518,20 @@ class OpportunityPage(Page):
     @property
     def accepts_interest(self):
         """Open, live and with places left: only then may people express interest."""
-        return self.live and self.is_open and not self.places_filled
+        return self.live and self.is_open and not self.is_full
+
+    @cached_property
+    def is_full(self):
+        """Editors ticked 'places filled', or selected people took every place."""
+        from opportunities.interest import places_reached
+
+        return self.places_filled or places_reached(self)
 
     @property
     def status_label(self):
         if not self.is_open:
             return "Closed"
-        if self.places_filled:
+        if self.is_full:
             return "Places filled"
         if self.is_closing_soon:
             return "Closing soon"

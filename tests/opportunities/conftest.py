@@ -37,7 +37,7 @@ def make_opportunity(board, topics=(), access_support=(), publish=True, **fields
         "number_of_sessions": 1,
         **fields,
     }
-    page = OpportunityPage(**values)
+    page = OpportunityPage(live=publish, **values)
     board.add_child(instance=page)
     if topics:
         page.topics.set(topics)
