@@ -18,10 +18,10 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from home.exports import SpreadsheetSafeExportMixin
 from ladder.models import Questionnaire, Rung, SelfAssessment
 
 PERSONAL_DATA_GROUP = "Personal data"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def can_see_personal_data(user):
@@ -63,14 +63,8 @@ class QuestionnaireViewSet(SnippetViewSet):
     list_display = ["title", "live", "latest_revised_at"]
 
 
-class SpreadsheetSafeIndexView(IndexView):
-    """CSV export that spreadsheets open as text, never as formulas."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-            return "'" + value
-        return value
+class SelfAssessmentIndexView(SpreadsheetSafeExportMixin, IndexView):
+    """Exports open in spreadsheets as text, never as formulas."""
 
 
 class SelfAssessmentInspectView(InspectView):
@@ -114,7 +108,7 @@ class SelfAssessmentViewSet(SnippetViewSet):
     menu_label = "Assessments"
     inspect_view_enabled = True
     inspect_view_class = SelfAssessmentInspectView
-    index_view_class = SpreadsheetSafeIndexView
+    index_view_class = SelfAssessmentIndexView
     list_display = [
         "__str__",
         Column("organisation_label", label="Organisation"),

@@ -49,6 +49,7 @@ class HomePage(Page):
         "home.StandardPage",
         "partners.PartnerIndexPage",
         "opportunities.OpportunityIndexPage",
+        "ladder.LadderPage",
     ]
 
     search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("body")]

@@ -1,20 +1,9 @@
 """Self-assessments: drafts in progress and submitted results."""
 
-import hashlib
-import secrets
-
 from django.db import models
 from django.utils import timezone
 
-
-def new_token():
-    """An unguessable token for a private link: 256 random bits."""
-    return secrets.token_urlsafe(32)
-
-
-def hash_token(token):
-    """Only this hash is stored, so a copy of the database opens no one's answers."""
-    return hashlib.sha256(token.encode()).hexdigest()
+from home.private_links import hash_token, new_token
 
 
 class SelfAssessmentQuerySet(models.QuerySet):
@@ -108,8 +97,8 @@ class SelfAssessment(models.Model):
     @classmethod
     def start(cls, version):
         """Begin a draft on ``version``; return it with its one-time plain token."""
-        token = new_token()
-        assessment = cls.objects.create(token_hash=hash_token(token), version=version)
+        token, token_hash = new_token()
+        assessment = cls.objects.create(token_hash=token_hash, version=version)
         return assessment, token
 
     @property

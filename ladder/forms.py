@@ -1,0 +1,149 @@
+"""The forms of the self-assessment journey.
+
+Messages follow the GOV.UK pattern: say what to do, beside the field, and
+repeat it in an error summary at the top of the page.
+"""
+
+from django import forms
+
+from home.abuse import HONEYPOT_FIELD, HoneypotWidget
+from ladder.models import SelfAssessment
+
+NOT_APPLICABLE = "na"
+NOT_APPLICABLE_LABEL = "Not applicable, or I don't know"
+
+
+class StartForm(forms.Form):
+    """Only a honeypot: starting costs nothing but a row, and is rate limited."""
+
+    website_url = forms.CharField(required=False, label="Leave this empty", widget=HoneypotWidget())
+
+    def looks_automated(self):
+        return bool(self.cleaned_data.get(HONEYPOT_FIELD))
+
+
+class PartnerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.title
+
+
+class AboutForm(forms.ModelForm):
+    """Who is answering, and what they are assessing."""
+
+    partner = PartnerChoiceField(
+        queryset=None,
+        required=False,
+        empty_label="Not listed, or I'd rather not say",
+        label="Your organisation, if it is one of our partners",
+        help_text="Choose it from the list, or type its name in the next box.",
+    )
+    organisation_name = forms.CharField(
+        max_length=200,
+        required=False,
+        label="Organisation name",
+        help_text="If it is not in the list above.",
+    )
+    scope_type = forms.ChoiceField(
+        choices=SelfAssessment.ScopeType.choices,
+        widget=forms.RadioSelect,
+        label="What are you assessing?",
+        error_messages={
+            "required": "Choose whether you are assessing a service, a team or a project"
+        },
+    )
+    scope_name = forms.CharField(
+        max_length=200,
+        label="Name of the service, team or project",
+        help_text="For example, 'Tenants' voice panel' or 'Adult mental health, Salford'.",
+        error_messages={"required": "Enter the name of the service, team or project"},
+    )
+    role = forms.CharField(
+        max_length=120,
+        label="Your role",
+        help_text="For example, 'Service manager' or 'Member of the tenants' panel'.",
+        error_messages={"required": "Enter your role"},
+    )
+    contact_email = forms.EmailField(
+        required=False,
+        label="Email address (optional)",
+        help_text=(
+            "Only if you would like our team to be able to contact you about your answers. "
+            "We never send your private link to it."
+        ),
+        error_messages={"invalid": "Enter an email address like name@example.org"},
+    )
+    took_part = forms.ChoiceField(
+        choices=SelfAssessment.TookPart.choices,
+        widget=forms.RadioSelect,
+        label="How are you answering?",
+        error_messages={"required": "Choose how you are answering"},
+    )
+
+    class Meta:
+        model = SelfAssessment
+        fields = [
+            "partner",
+            "organisation_name",
+            "scope_type",
+            "scope_name",
+            "role",
+            "contact_email",
+            "took_part",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from partners.models import PartnerPage
+
+        self.fields["partner"].queryset = PartnerPage.objects.live().public().order_by("title")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("partner") and not (data.get("organisation_name") or "").strip():
+            self.add_error(
+                "organisation_name",
+                "Choose your organisation from the list, or type its name",
+            )
+        return data
+
+
+class ThemeForm(forms.Form):
+    """One theme's questions, built from the pinned questionnaire version."""
+
+    def __init__(self, theme, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.theme = theme
+        for question in theme["questions"]:
+            choices = [(option["key"], option["label"]) for option in question["options"]]
+            if question.get("allow_not_applicable"):
+                choices.append((NOT_APPLICABLE, NOT_APPLICABLE_LABEL))
+            self.fields[self.field_name(question)] = forms.ChoiceField(
+                choices=choices,
+                widget=forms.RadioSelect,
+                label=question["text"],
+                help_text=question.get("help_text", ""),
+                error_messages={
+                    "required": "Choose an answer to this question",
+                    "invalid_choice": "Choose one of the answers shown",
+                },
+            )
+        self.fields["evidence"] = forms.CharField(
+            required=False,
+            max_length=2000,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            label="Evidence or examples (optional)",
+            help_text="What makes you give these answers? It is kept with your result.",
+        )
+
+    @staticmethod
+    def field_name(question):
+        return f"q-{question['key']}"
+
+    def question_fields(self):
+        return [self[self.field_name(question)] for question in self.theme["questions"]]
+
+    def answers(self):
+        return {
+            question["key"]: self.cleaned_data[self.field_name(question)]
+            for question in self.theme["questions"]
+        }
