@@ -164,3 +164,7 @@ def home_featured_opportunities(context):
         },
         request=context.get("request"),
     )
+
+
+# Expressions of interest: admin views, bulk status changes, log messages.
+from opportunities import interest_admin  # noqa: E402, F401

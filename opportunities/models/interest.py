@@ -15,6 +15,7 @@ import string
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 # No vowels (no words), no 0/O or 1/I (no misreading over the phone).
@@ -345,3 +346,32 @@ class InterestMessages(BaseGenericSetting):
     def message_for(self, kind):
         """(subject, body) templates for 'selected', 'not_selected' or 'outcome'."""
         return getattr(self, f"{kind}_subject"), getattr(self, f"{kind}_body")
+
+
+class InterestRoutes(RoutablePageMixin):
+    """The interest form, its confirmation and the private status page, at
+    addresses under the opportunity's own (``<opportunity>/interest/...``).
+
+    A page of its own, rather than a form inside the opportunity page: the
+    error summary then sits at the top of the form where GOV.UK puts it, the
+    page that echoes typed details back can be served ``no-store``, and the
+    opportunity page itself stays free of session cookies and CSRF tokens.
+    """
+
+    @path("interest/", name="interest")
+    def interest_form_route(self, request):
+        from opportunities import interest_views
+
+        return interest_views.interest_form(request, self)
+
+    @path("interest/sent/", name="interest_sent")
+    def interest_sent_route(self, request):
+        from opportunities import interest_views
+
+        return interest_views.interest_sent(request, self)
+
+    @path("interest/status/<str:token>/", name="interest_status")
+    def interest_status_route(self, request, token):
+        from opportunities import interest_views
+
+        return interest_views.interest_status(request, self, token)

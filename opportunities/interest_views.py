@@ -1,0 +1,123 @@
+"""The public pages for expressing interest (routes on OpportunityPage).
+
+Every response is private (``no-store``, ``no-referrer``): the form echoes
+what was typed, and the confirmation and status pages carry a private link.
+"""
+
+from django.core import signing
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.debug import sensitive_post_parameters
+
+from home.abuse import hit_rate_limit, over_ip_limit
+from home.models import SiteSettings
+from home.private_links import make_private
+from opportunities import interest
+from opportunities.interest_form import InterestForm
+from opportunities.models.interest import contact_key
+
+IP_LIMIT = 10  # forms per hour from one address: a busy community centre, not a bot
+CONTACT_LIMIT = 5  # forms per day for one email address or phone number
+HOUR = 60 * 60
+DAY = 24 * HOUR
+
+
+def _render(request, page, template, context, status=200):
+    site_settings = SiteSettings.load(request_or_site=request)
+    response = TemplateResponse(
+        request,
+        f"pages/opportunities/{template}",
+        {"page": page, "self": page, "org": site_settings, **context},
+        status=status,
+    )
+    return make_private(response)
+
+
+def taking_interest(request, page):
+    return SiteSettings.load(request_or_site=request).expressions_of_interest_open and (
+        page.accepts_interest
+    )
+
+
+def _retry_form(form):
+    """The same answers with a fresh start time and an empty honeypot, and a
+    message asking the person to send again (automated senders fail again)."""
+    data = form.data.copy()
+    data["website_url"] = ""
+    data["form_started"] = InterestForm().initial["form_started"]
+    retry = InterestForm(data)
+    retry.is_valid()
+    retry.add_error(
+        None,
+        "We could not send your form. Please check your answers and press 'Send' again.",
+    )
+    return retry
+
+
+@sensitive_post_parameters()
+def interest_form(request, page):
+    if not taking_interest(request, page):
+        return _render(request, page, "interest_closed.html", {}, status=200)
+    blocked = False
+    if request.method == "POST":
+        form = InterestForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            if form.looks_automated():
+                form = _retry_form(form)
+            elif over_ip_limit(request, "interest", IP_LIMIT, HOUR) or hit_rate_limit(
+                "interest:contact",
+                contact_key(data["contact_method"], data["contact_detail"]),
+                CONTACT_LIMIT,
+                DAY,
+            ):
+                blocked = True
+            else:
+                receipt = interest.record_interest(page, data, request)
+                sent_url = page.url + page.reverse_subpage("interest_sent")
+                return make_private(
+                    HttpResponseRedirect(f"{sent_url}?receipt={receipt.sign()}", status=303)
+                )
+    else:
+        form = InterestForm()
+    status = 429 if blocked else 200
+    return _render(request, page, "interest_form.html", {"form": form, "blocked": blocked}, status)
+
+
+def interest_sent(request, page):
+    try:
+        receipt = interest.Receipt.unsign(request.GET.get("receipt"))
+    except (signing.BadSignature, KeyError, TypeError):
+        return _render(request, page, "interest_link_not_valid.html", {}, status=404)
+    site_settings = SiteSettings.load(request_or_site=request)
+    return _render(
+        request,
+        page,
+        "interest_sent.html",
+        {
+            "receipt": receipt,
+            "reply_by": interest.reply_by(site_settings),
+            "status_url": interest.status_url(page, receipt.token, request),
+        },
+    )
+
+
+def interest_status(request, page, token):
+    record = interest.find_by_token(page, token)
+    if record is None:
+        return _render(request, page, "interest_link_not_valid.html", {}, status=404)
+    if request.method == "POST" and request.POST.get("action") == "withdraw":
+        interest.withdraw(record)
+        return make_private(HttpResponseRedirect(request.path, status=303))
+    site_settings = SiteSettings.load(request_or_site=request)
+    return _render(
+        request,
+        page,
+        "interest_status.html",
+        {
+            "record": record,
+            "reply_by": interest.reply_by(site_settings, timezone.localdate(record.created_at)),
+            "can_withdraw": record.status != record.Status.WITHDRAWN,
+        },
+    )
