@@ -4,6 +4,9 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, StandardPage
+from ladder.models import LadderPage
+from opportunities.models import OpportunityIndexPage
+from partners.models import PartnerIndexPage
 
 
 class PageTreeTests(WagtailPageTestCase):
@@ -11,7 +14,9 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_home_page_children(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, PartnerIndexPage, OpportunityIndexPage, LadderPage}
+        )
 
     def test_standard_page_parents_and_children(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
