@@ -81,7 +81,7 @@ def partner_profile_opportunities(context):
     if not isinstance(partner, PartnerPage):
         return ""
     now = timezone.now()
-    related = live_opportunities().filter(partner=partner).select_related("area", "rung")
+    related = live_opportunities().filter(partner=partner).select_related("partner", "area", "rung")
     open_ones = list(related.filter(closes_at__gt=now).order_by("closes_at"))
     past = list(related.filter(closes_at__lte=now).order_by("-closes_at")[:PARTNER_PAST_LIMIT])
     board = OpportunityIndexPage.objects.live().first()

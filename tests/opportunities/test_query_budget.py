@@ -1,0 +1,126 @@
+"""The board, its feeds, an opportunity and the slots on partner pages run a fixed
+number of queries, whether there are 5 opportunities or 50."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from home.models import AccessSupport, Area, Topic
+from ladder.models import Rung
+from partners.models import PartnerIndexPage, PartnerPage
+from tests.opportunities.conftest import make_opportunity
+
+# The most queries each page may run, whatever the number of opportunities.
+LISTING_BUDGET = 20
+DETAIL_BUDGET = 18
+FEED_BUDGET = 16
+
+
+def build(board, home_page, count):
+    topics = [Topic.objects.create(name=f"Topic {n}") for n in range(3)]
+    areas = [Area.objects.create(name=f"Area {n}") for n in range(3)]
+    support = [AccessSupport.objects.create(name=f"Support {n}") for n in range(4)]
+    rungs = [
+        Rung.objects.create(
+            level=n + 1, name=f"Rung {n}", short_description="A rung.", band="participation"
+        )
+        for n in range(3)
+    ]
+    index = PartnerIndexPage(title="Partners", slug="partners")
+    home_page.add_child(instance=index)
+    index.save_revision().publish()
+    partners = []
+    for n in range(3):
+        partner = PartnerPage(title=f"Partner {n}", slug=f"partner-{n}", summary="A partner.")
+        index.add_child(instance=partner)
+        partner.save_revision().publish()
+        partners.append(partner)
+    pages = []
+    for n in range(count):
+        pages.append(
+            make_opportunity(
+                board,
+                title=f"Opportunity number {n}",
+                topics=topics[: 1 + n % 3],
+                access_support=support[: 1 + n % 4],
+                area=areas[n % 3],
+                rung=rungs[n % 3],
+                partner=partners[n % 3] if n % 4 else None,
+                format=["in_person", "online", "hybrid", "phone"][n % 4],
+                pay_amount=Decimal(12 + n % 10),
+                closes_at=timezone.now() + timedelta(days=1 + n)
+                if n % 5
+                else timezone.now() - timedelta(days=n + 1),
+                outcome="<p>Changed.</p>" if n % 5 == 0 else "",
+            )
+        )
+    return pages, partners
+
+
+def queries_for(client, path):
+    client.get(path)  # the first request fills per-process caches (site root paths)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+        assert response.status_code == 200
+    return len(queries)
+
+
+PATHS = [
+    ("/opportunities/", LISTING_BUDGET),
+    ("/opportunities/?topic=topic-1&access=support-0&sort=pay&show_closed=on", LISTING_BUDGET),
+    ("/opportunities/?q=number&area=area-1&min_pay=13&rung=2", LISTING_BUDGET),
+    ("/opportunities/?partner=partner-1&page=2", LISTING_BUDGET),
+    ("/opportunities/feed/rss/?topic=topic-0", FEED_BUDGET),
+    ("/opportunities/feed/atom/", FEED_BUDGET),
+    ("/opportunities/feed/closing-dates/?show_closed=on", FEED_BUDGET),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [5, 50])
+@pytest.mark.parametrize(("path", "budget"), PATHS)
+def test_listing_and_feeds_stay_within_budget(client, board, home_page, count, path, budget):
+    build(board, home_page, count)
+    assert queries_for(client, path) <= budget
+
+
+@pytest.mark.django_db
+def test_listing_queries_do_not_grow_with_the_number_of_opportunities(client, board, home_page):
+    pages, _ = build(board, home_page, 5)
+    few = {path: queries_for(client, path) for path, _ in PATHS}
+    for n in range(5, 50):
+        make_opportunity(board, title=f"More {n}", topics=list(Topic.objects.all()[:2]))
+    many = {path: queries_for(client, path) for path, _ in PATHS}
+    assert few == many
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [5, 50])
+def test_detail_page_stays_within_budget(client, board, home_page, count):
+    pages, _ = build(board, home_page, count)
+    for page in (pages[1], pages[-1]):
+        assert queries_for(client, page.url) <= DETAIL_BUDGET
+
+
+@pytest.mark.django_db
+def test_partner_profile_and_directory_slots_do_not_grow(client, board, home_page):
+    _, partners = build(board, home_page, 5)
+    profile = partners[1].url
+    few = (queries_for(client, profile), queries_for(client, "/partners/"))
+    for n in range(5, 50):
+        make_opportunity(board, title=f"More {n}", partner=partners[n % 3])
+    many = (queries_for(client, profile), queries_for(client, "/partners/"))
+    assert few == many
+
+
+@pytest.mark.django_db
+def test_home_page_slot_does_not_grow(client, board, home_page):
+    build(board, home_page, 5)
+    few = queries_for(client, "/")
+    for n in range(5, 50):
+        make_opportunity(board, title=f"More {n}")
+    assert queries_for(client, "/") == few
