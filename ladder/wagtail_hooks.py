@@ -99,7 +99,12 @@ class SelfAssessmentInspectView(InspectView):
         return self.object.organisation_label or "-"
 
     def get_result_in_full_display_value(self):
-        return render_to_string("components/ladder/admin_result.html", {"assessment": self.object})
+        from ladder.journey import result_context
+
+        context = result_context(self.object) if self.object.is_submitted else {}
+        return render_to_string(
+            "components/ladder/admin_result.html", {"assessment": self.object, **context}
+        )
 
 
 class SelfAssessmentViewSet(SnippetViewSet):
