@@ -6,6 +6,7 @@ exceed the places, under a row lock), which emails go out (the team's carry
 only a link), withdrawing by private link, and the one-off outcome notice.
 """
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -321,6 +322,9 @@ def _change_for_opportunity(opportunity_id, ids, status, user, send_message, res
                 action=STATUS_LOG_ACTION,
                 user=user,
                 data={"from": previous, "to": status},
+                # Wagtail's history shows one entry per request and action;
+                # each record gets its own, or only the last would show.
+                uuid=uuid.uuid4(),
             )
             result.changed += 1
         if send_message and status in MESSAGE_STATUSES:

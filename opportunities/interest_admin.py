@@ -17,6 +17,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
@@ -72,6 +73,7 @@ class InterestEditView(EditView):
                 response = super().form_valid(form)
         except interest.PlacesFull as full:
             form.add_error("status", str(full))
+            self.produced_error_message = str(full)
             return self.form_invalid(form)
         return response
 
@@ -231,7 +233,20 @@ class ChangeStatusForm(forms.Form):
     )
 
 
-class ChangeStatusBulkAction(SnippetBulkAction):
+class PersonalDataBulkActionMixin:
+    """Bulk action pages answer 403 to anyone without the permission, not a
+    confirmation page listing records they may not see."""
+
+    required_permission = "change"
+
+    def dispatch(self, request, *args, **kwargs):
+        codename = f"opportunities.{self.required_permission}_expressionofinterest"
+        if not request.user.has_perm(codename):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ChangeStatusBulkAction(PersonalDataBulkActionMixin, SnippetBulkAction):
     display_name = "Change status"
     action_type = "change_status"
     aria_label = "Change the status of the selected expressions of interest"
@@ -269,7 +284,14 @@ class ChangeStatusBulkAction(SnippetBulkAction):
         return f"Status changed for {num_parent_objects}."
 
 
+class DeleteInterestBulkAction(PersonalDataBulkActionMixin, DeleteBulkAction):
+    required_permission = "delete"
+    models = [ExpressionOfInterest]
+
+
 hooks.register("register_bulk_action", ChangeStatusBulkAction)
+# Registered after Wagtail's own snippet delete action (order), so it replaces it here.
+hooks.register("register_bulk_action", DeleteInterestBulkAction, order=100)
 
 
 # The audit trail ---------------------------------------------------------------
