@@ -11,7 +11,6 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import SiteSettings
-from opportunities import payment
 from opportunities.models import BenefitRule, OpportunityIndexPage, OpportunityPage
 
 HOME_FEATURED_COUNT = 3
@@ -36,33 +35,15 @@ register_snippet(BenefitRuleViewSet)
 # Editors: a warning, not a block, when the pay works out below the real Living Wage.
 
 
-def living_wage_warning(page):
-    """The warning for ``page``, or '' when the pay is fine or cannot be worked out."""
-    if not isinstance(page, OpportunityPage) or page.is_volunteering:
-        return ""
-    hourly = page.pay_figures.hourly_pence
-    living_wage = payment.to_pence(SiteSettings.load().real_living_wage_hourly)
-    if hourly is None:
-        return (
-            f"'{page.title}': add the hours per session (and number of sessions for a fixed "
-            "fee) so the site can work out the hourly pay and check it against the real "
-            "Living Wage."
-        )
-    if hourly < living_wage:
-        return (
-            f"'{page.title}' pays about {payment.format_pence(hourly)} an hour, below the real "
-            f"Living Wage of {payment.format_pence(living_wage)}. It has been saved; "
-            "please check the pay is fair before people sign up."
-        )
-    return ""
-
-
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def warn_when_pay_is_below_living_wage(request, page):
-    warning = living_wage_warning(page.specific)
+    page = page.specific
+    if not isinstance(page, OpportunityPage):
+        return
+    warning = page.living_wage_warning(SiteSettings.load().real_living_wage_hourly)
     if warning:
-        messages.warning(request, warning)
+        messages.warning(request, f"'{page.title}': {warning}")
 
 
 # Slots ---------------------------------------------------------------------

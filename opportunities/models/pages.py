@@ -21,6 +21,7 @@ from wagtail.search import index
 from home.blocks import ContentStreamBlock
 from opportunities import payment
 from opportunities.models.interest import InterestRoutes
+from opportunities.panels import PayCheckPanel
 
 CLOSING_SOON_DAYS = 7
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -382,6 +383,7 @@ class OpportunityPage(InterestRoutes, Page):
                         "after saving if the hourly pay works out lower.</p>"
                     )
                 ),
+                PayCheckPanel(heading="Pay check"),
                 FieldRowPanel([FieldPanel("pay_amount"), FieldPanel("pay_unit")]),
                 FieldPanel("no_payment_reason"),
                 FieldPanel("preparation_paid"),
@@ -504,6 +506,26 @@ class OpportunityPage(InterestRoutes, Page):
         today = today or timezone.localdate()
         rules = BenefitRule.objects.in_force(self.start_date or today)
         return payment.benefit_notes(rules, self.pay_figures, self.start_date, today)
+
+    def living_wage_warning(self, living_wage_pounds):
+        """Words for editors when the pay works out below the real Living Wage,
+        or cannot be worked out; '' when it is fine (or volunteering)."""
+        if self.is_volunteering:
+            return ""
+        hourly = self.pay_figures.hourly_pence
+        living_wage = payment.to_pence(living_wage_pounds)
+        if hourly is None:
+            return (
+                "Add the hours per session (and the number of sessions, for a fixed fee) so "
+                "the site can work out the hourly pay and check it against the real Living Wage."
+            )
+        if hourly < living_wage:
+            return (
+                f"This pays about {payment.format_pence(hourly)} an hour, below the real "
+                f"Living Wage of {payment.format_pence(living_wage)}. You can still publish it; "
+                "please check the pay is fair before people sign up."
+            )
+        return ""
 
     # Open, closed, full ---------------------------------------------------
 

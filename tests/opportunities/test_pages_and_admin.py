@@ -234,3 +234,29 @@ def test_benefit_rules_are_editable_by_editors(editor_client):
     response = editor_client.get(reverse("wagtailsnippets_opportunities_benefitrule:list"))
     assert response.status_code == 200
     assert "Employment and Support Allowance (ESA)" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_edit_form_shows_the_pay_check(moderator_client, board):
+    low = make_opportunity(board, pay_amount=Decimal("10"), hours_per_session=Decimal("2"))
+    fair = make_opportunity(board, pay_amount=Decimal("20"), hours_per_session=Decimal("2"))
+    unknown = make_opportunity(
+        board, pay_amount=Decimal("100"), pay_unit="fixed", hours_per_session=None
+    )
+
+    def edit_page(page):
+        response = moderator_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+        assert response.status_code == 200
+        return response.content.decode()
+
+    html = edit_page(low)
+    assert "Hourly equivalent: £10." in html
+    assert "below the real Living Wage of £13.45" in html
+    html = edit_page(fair)
+    assert "Hourly equivalent: £20." in html
+    assert "below the real Living Wage" not in html
+    assert "Add the hours per session" in edit_page(unknown)
+    add = reverse("wagtailadmin_pages:add", args=("opportunities", "opportunitypage", board.pk))
+    assert (
+        "After you save, the hourly pay is worked out" in moderator_client.get(add).content.decode()
+    )

@@ -1,0 +1,37 @@
+"""An admin panel that shows editors what the saved pay works out at."""
+
+from django.utils.html import format_html
+from wagtail.admin.panels import Panel
+
+
+class PayCheckPanel(Panel):
+    """The hourly equivalent of the page as last saved, and a warning (never a
+    block) when it is below the real Living Wage in the site settings."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "wagtailadmin/panels/help_panel.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.content = self.describe()
+
+        def describe(self):
+            from home.models import SiteSettings
+
+            page = self.instance
+            if page is None or page.pk is None:
+                return format_html(
+                    '<div class="help-block help-info"><p>{}</p></div>',
+                    "After you save, the hourly pay is worked out and checked here.",
+                )
+            living_wage = SiteSettings.load().real_living_wage_hourly
+            warning = page.living_wage_warning(living_wage)
+            hourly = page.hourly_pay or "not known"
+            summary = f"As last saved: {page.pay_summary}. Hourly equivalent: {hourly}."
+            if warning:
+                return format_html(
+                    '<div class="help-block help-warning"><p>{}</p><p>{}</p></div>',
+                    summary,
+                    warning,
+                )
+            return format_html('<div class="help-block help-info"><p>{}</p></div>', summary)
