@@ -1,0 +1,18 @@
+"""Email people who asked what changed, for closed opportunities with an outcome.
+
+Publishing an outcome sends these at once; this daily job catches
+opportunities whose outcome was published before they closed. Each person
+is emailed once however often it runs.
+"""
+
+from django.core.management.base import BaseCommand
+
+from opportunities.interest import send_due_outcome_notices
+
+
+class Command(BaseCommand):
+    help = "Email each person who asked what changed, once, when the outcome is published."
+
+    def handle(self, *args, **options):
+        sent = send_due_outcome_notices()
+        self.stdout.write(f"Outcome notices sent: {sent}")
