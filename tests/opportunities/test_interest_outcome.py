@@ -10,14 +10,27 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import rich_text
 
+from home.models import AccessSupport, Area, Topic
+from ladder.models import Rung
 from opportunities.models import ExpressionOfInterest
 from tests.opportunities.conftest import make_opportunity
 from tests.opportunities.interest_helpers import make_interest
-from tests.opportunities.test_pages_and_admin import opportunity_form, taxonomy  # noqa: F401
+from tests.opportunities.test_pages_and_admin import opportunity_form
 
 pytestmark = pytest.mark.django_db
 
 OUTCOME = "<p>The council rewrote its repairs letters with the panel.</p>"
+
+
+@pytest.fixture
+def taxonomy(db):
+    return {
+        "topic": Topic.objects.create(name="Housing"),
+        "area": Area.objects.create(name="Salford"),
+        "bsl": AccessSupport.objects.create(name="BSL interpreter"),
+        "step_free": AccessSupport.objects.create(name="Step-free venue"),
+        "rung": Rung.objects.create(level=1, name="Consulted", short_description="Asked."),
+    }
 
 
 @pytest.fixture
@@ -59,7 +72,7 @@ def test_publishing_the_outcome_emails_each_person_who_asked_once(
     closed,
     people,
     taxonomy,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = publish_outcome_in_admin(moderator_client, closed, taxonomy)
