@@ -260,3 +260,15 @@ def test_edit_form_shows_the_pay_check(moderator_client, board):
     assert (
         "After you save, the hourly pay is worked out" in moderator_client.get(add).content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_dashboard_lists_opportunities_closing_this_week(editor_client, board):
+    now = timezone.now()
+    make_opportunity(board, title="Closes on Friday", closes_at=now + timedelta(days=3))
+    make_opportunity(board, title="Closes next month", closes_at=now + timedelta(days=30))
+    make_opportunity(board, title="Closed already", closes_at=now - timedelta(days=1))
+    html = editor_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Opportunities closing in the next 7 days" in html
+    assert "Closes on Friday" in html
+    assert "Closes next month" not in html and "Closed already" not in html
