@@ -1,0 +1,154 @@
+"""How several people's answers to one invitation become a team result.
+
+The rule, also stated on the combined result page:
+
+- Each respondent's own result is scored as usual (``ladder.scoring``).
+- A theme's team rung is the median of the respondents' rungs for that
+  theme, the lower middle one when the count is even; respondents with no
+  rung for the theme (every answer "not applicable") are left out.
+- The overall team rung follows the same rule as a single result: the
+  median over every answered question, here of every respondent. It always
+  lies between the lowest and the highest of the respondents' own overall
+  rungs (the median of a union never leaves the range of the medians).
+- The spread of a theme is its lowest and highest respondent rung.
+- Where staff and community members (their medians) sit two rungs or more
+  apart on a theme, the result says so plainly. Rungs are counted by their
+  place on the ladder, not by level numbers, so a renumbered ladder
+  (10, 20, 30…) counts the same.
+
+Pure functions over ``RungChoice`` values: no database, easy to test.
+"""
+
+from dataclasses import dataclass, field
+
+from ladder.scoring import RungChoice, lower_median
+
+STAFF = "staff"
+VOLUNTEER = "volunteer"
+COMMUNITY = "community"
+DIFFERENCE_THRESHOLD = 2  # rungs apart before we call it a difference
+
+
+@dataclass(frozen=True)
+class RespondentScore:
+    """One respondent's scored answers: their relation to the partner, their
+    rung per theme (by theme key) and every answered question's rung."""
+
+    relation: str
+    themes: dict
+    answers: tuple = ()
+
+
+@dataclass
+class ThemeSpread:
+    key: str
+    name: str
+    rung: RungChoice | None
+    lowest: RungChoice | None
+    highest: RungChoice | None
+    counted: int
+    staff: RungChoice | None = None
+    community: RungChoice | None = None
+    gap: int = 0
+    difference: str = ""
+
+    @property
+    def views_differ(self):
+        return bool(self.difference)
+
+    @property
+    def spread_is_narrow(self):
+        return self.lowest == self.highest
+
+
+@dataclass
+class TeamScore:
+    overall: RungChoice | None
+    themes: list[ThemeSpread] = field(default_factory=list)
+    respondents: int = 0
+    by_relation: dict = field(default_factory=dict)
+    overall_lowest: RungChoice | None = None
+    overall_highest: RungChoice | None = None
+
+    @property
+    def differences(self):
+        return [theme for theme in self.themes if theme.views_differ]
+
+
+def rung_positions(ladder):
+    """Place on the ladder (0 = bottom) for each rung id, from rungs lowest first."""
+    ordered = sorted(ladder, key=lambda rung: (rung.level, rung.rung_id))
+    return {rung.rung_id: number for number, rung in enumerate(ordered)}
+
+
+def rungs_apart(first, second, positions):
+    """How many rungs separate two choices, by their place on the ladder."""
+    if first.rung_id in positions and second.rung_id in positions:
+        return abs(positions[first.rung_id] - positions[second.rung_id])
+    # A rung missing from the ladder given: fall back to the level numbers.
+    return abs(first.level - second.level)
+
+
+def describe_difference(theme_name, staff, community, gap):
+    """The plain sentence shown where staff and community members disagree."""
+    higher = "Staff" if staff.level > community.level else "Community members"
+    return (
+        f"{theme_name}: staff put this at rung {staff.level} ({staff.name}) and community "
+        f"members at rung {community.level} ({community.name}), {gap} rungs apart. "
+        f"{higher} see it higher up the ladder."
+    )
+
+
+def lowest_and_highest(choices):
+    ranked = sorted((c for c in choices if c is not None), key=lambda c: (c.level, c.rung_id))
+    if not ranked:
+        return None, None
+    return ranked[0], ranked[-1]
+
+
+def combine(respondents, themes, ladder=()):
+    """Combine ``respondents`` (``RespondentScore``) over ``themes``.
+
+    ``themes`` is the list of ``(key, name)`` to report, in order; ``ladder``
+    the rungs (``RungChoice``, any order) used to count rungs apart.
+    """
+    respondents = list(respondents)
+    positions = rung_positions(ladder)
+    by_relation = {}
+    for respondent in respondents:
+        by_relation[respondent.relation] = by_relation.get(respondent.relation, 0) + 1
+
+    spreads = []
+    for key, name in themes:
+        choices = [r.themes.get(key) for r in respondents]
+        counted = [c for c in choices if c is not None]
+        lowest, highest = lowest_and_highest(counted)
+        staff = lower_median(r.themes.get(key) for r in respondents if r.relation == STAFF)
+        community = lower_median(r.themes.get(key) for r in respondents if r.relation == COMMUNITY)
+        spread = ThemeSpread(
+            key=key,
+            name=name,
+            rung=lower_median(counted),
+            lowest=lowest,
+            highest=highest,
+            counted=len(counted),
+            staff=staff,
+            community=community,
+        )
+        if staff is not None and community is not None:
+            spread.gap = rungs_apart(staff, community, positions)
+            if spread.gap >= DIFFERENCE_THRESHOLD:
+                spread.difference = describe_difference(name, staff, community, spread.gap)
+        spreads.append(spread)
+
+    everything = [answer for r in respondents for answer in r.answers if answer is not None]
+    own_overalls = [lower_median(r.answers) for r in respondents]
+    overall_lowest, overall_highest = lowest_and_highest(own_overalls)
+    return TeamScore(
+        overall=lower_median(everything),
+        themes=spreads,
+        respondents=len(respondents),
+        by_relation=by_relation,
+        overall_lowest=overall_lowest,
+        overall_highest=overall_highest,
+    )
