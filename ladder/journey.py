@@ -52,12 +52,23 @@ class Steps:
         return self.url("resume")
 
 
-def render(request, page, template, context, status=200, private=True):
+# Steps with a form cannot be "no-referrer": browsers then send "Origin: null"
+# with the POST and Django's CSRF check rightly refuses it. "strict-origin"
+# sends only the site's address, never the path that holds the token.
+FORM_REFERRER_POLICY = "strict-origin"
+
+
+def render(request, page, template, context, status=200, private=True, has_form=True):
     response = TemplateResponse(
         request, f"pages/ladder/{template}", {"page": page, "self": page, **context}, status=status
     )
     response.render()
-    return make_private(response) if private else response
+    if not private:
+        return response
+    make_private(response)
+    if has_form:
+        response["Referrer-Policy"] = FORM_REFERRER_POLICY
+    return response
 
 
 def load(page, token):
@@ -289,4 +300,4 @@ def result(request, page, token):
     if not assessment.is_submitted:
         return make_private(redirect(steps.check()))
     context = journey_context(request, assessment, steps, **result_context(assessment))
-    return render(request, page, "result.html", context)
+    return render(request, page, "result.html", context, has_form=False)

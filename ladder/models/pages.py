@@ -140,6 +140,20 @@ class SelfAssessmentPage(RoutablePageMixin, Page):
 
         return journey.blank(request, self)
 
+    @re_path(rf"^i/{TOKEN}/$")
+    def invited_start(self, request, token):
+        """Where an invitation's shared link lands: start answering for that partner."""
+        from ladder import invitation_views
+
+        return invitation_views.invited_start(request, self, token)
+
+    @re_path(rf"^lead/{TOKEN}/$")
+    def lead(self, request, token):
+        """The lead contact's page: the combined result, and publication."""
+        from ladder import invitation_views
+
+        return invitation_views.lead(request, self, token)
+
     @re_path(rf"^a/{TOKEN}/$")
     def resume(self, request, token):
         from ladder import journey

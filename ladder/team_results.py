@@ -1,0 +1,219 @@
+"""Invitations' combined results, read from the database in a fixed number of queries.
+
+``team_results(invitations)`` loads every submitted respondent of the given
+invitations at once (respondents, their theme rungs, their answered rungs:
+three queries whatever the number of people) and combines each invitation
+with the rules in ``ladder.team_scoring``. Only *submitted* assessments of
+the invitation count; drafts never do.
+"""
+
+from dataclasses import dataclass, field
+
+from ladder.charts import BAR_AREA, BAR_HEIGHT, BAR_TOP, ROW_HEIGHT, VIEW_WIDTH
+from ladder.models import Answer, Invitation, Respondent, Rung, SelfAssessment, ThemeResult
+from ladder.scoring import RungChoice
+from ladder.team_scoring import RespondentScore, TeamScore, combine
+
+
+@dataclass
+class TeamResult:
+    """One invitation's combined result, with what the pages around it need."""
+
+    invitation: Invitation
+    team: TeamScore
+    latest_answer_at: object = None
+    relations: list = field(default_factory=list)
+    previous: "TeamResult | None" = None
+
+    @property
+    def has_answers(self):
+        return self.team.respondents > 0
+
+    @property
+    def overall(self):
+        return self.team.overall
+
+    def change_since_previous(self):
+        """Overall and per-theme movement since the previous invitation for the same scope."""
+        if self.previous is None or not self.previous.has_answers:
+            return None
+        before = self.previous.team
+        themes_before = {theme.key: theme for theme in before.themes}
+        rows = []
+        for theme in self.team.themes:
+            earlier = themes_before.get(theme.key)
+            rows.append(
+                {
+                    "name": theme.name,
+                    "before": earlier.rung if earlier else None,
+                    "now": theme.rung,
+                    "movement": movement(earlier.rung if earlier else None, theme.rung),
+                }
+            )
+        return {
+            "invitation": self.previous.invitation,
+            "date": self.previous.latest_answer_at,
+            "overall_before": before.overall,
+            "overall_now": self.team.overall,
+            "overall_movement": movement(before.overall, self.team.overall),
+            "themes": rows,
+        }
+
+
+def movement(before, now):
+    if before is None or now is None:
+        return "Not comparable"
+    if now.level > before.level:
+        return "Up"
+    if now.level < before.level:
+        return "Down"
+    return "Same"
+
+
+def ladder_choices(rungs=None):
+    rungs = list(Rung.objects.all()) if rungs is None else rungs
+    return [RungChoice(rung.pk, rung.level, rung.name) for rung in rungs]
+
+
+def team_results(invitations, rungs=None):
+    """``{invitation id: TeamResult}`` for ``invitations`` (model instances)."""
+    invitations = list(invitations)
+    ids = [invitation.pk for invitation in invitations]
+    if not ids:
+        return {}
+    submitted = SelfAssessment.Status.SUBMITTED
+    respondents = list(
+        Respondent.objects.filter(invitation_id__in=ids, assessment__status=submitted)
+        .select_related("assessment")
+        .only("pk", "invitation_id", "relation", "assessment__submitted_at", "assessment__status")
+        .order_by("assessment__submitted_at", "pk")
+    )
+    assessment_ids = [r.assessment_id for r in respondents]
+    theme_rows = list(
+        ThemeResult.objects.filter(assessment_id__in=assessment_ids)
+        .values_list(
+            "assessment_id",
+            "position",
+            "theme_key",
+            "theme_name",
+            "rung_id",
+            "rung_level",
+            "rung_name",
+        )
+        .order_by("assessment_id", "position")
+    )
+    answer_rows = list(
+        Answer.objects.filter(assessment_id__in=assessment_ids, rung__isnull=False)
+        .values_list("assessment_id", "rung_id", "rung_level", "rung_name")
+        .order_by()
+    )
+    themes_of, answers_of, theme_order = {}, {}, {}
+    for assessment_id, position, key, name, rung_id, level, rung_name in theme_rows:
+        choice = RungChoice(rung_id, level, rung_name) if rung_id else None
+        themes_of.setdefault(assessment_id, {})[key] = choice
+        # The newest answer's wording and order win (rows come oldest first).
+        theme_order.setdefault(assessment_id, []).append((position, key, name))
+    for assessment_id, rung_id, level, rung_name in answer_rows:
+        answers_of.setdefault(assessment_id, []).append(RungChoice(rung_id, level, rung_name))
+
+    ladder = ladder_choices(rungs)
+    by_invitation = {pk: [] for pk in ids}
+    for respondent in respondents:
+        by_invitation[respondent.invitation_id].append(respondent)
+
+    results = {}
+    for invitation in invitations:
+        people = by_invitation[invitation.pk]
+        names, order = {}, {}
+        for respondent in people:
+            for position, key, name in theme_order.get(respondent.assessment_id, []):
+                names[key] = name
+                order.setdefault(key, (position, len(order)))
+        themes = sorted(names.items(), key=lambda item: order[item[0]])
+        scores = [
+            RespondentScore(
+                relation=respondent.relation,
+                themes=themes_of.get(respondent.assessment_id, {}),
+                answers=tuple(answers_of.get(respondent.assessment_id, [])),
+            )
+            for respondent in people
+        ]
+        team = combine(scores, themes, ladder)
+        results[invitation.pk] = TeamResult(
+            invitation=invitation,
+            team=team,
+            latest_answer_at=people[-1].assessment.submitted_at if people else None,
+            relations=[
+                {"label": label, "count": team.by_relation.get(value, 0)}
+                for value, label in Respondent.Relation.choices
+            ],
+        )
+    return results
+
+
+def previous_for_scope(invitation):
+    """The partner's previous live invitation for the same scope, or None. One query."""
+    return (
+        Invitation.objects.not_revoked()
+        .filter(
+            partner_id=invitation.partner_id,
+            scope_kind=invitation.scope_kind,
+            scope_name__iexact=invitation.scope_name,
+            created_at__lt=invitation.created_at,
+            respondents__assessment__status=SelfAssessment.Status.SUBMITTED,
+        )
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def team_result_with_history(invitation, rungs=None):
+    """The invitation's result, with the previous result for the same scope attached."""
+    previous = previous_for_scope(invitation)
+    results = team_results([invitation, *([previous] if previous else [])], rungs)
+    result = results[invitation.pk]
+    if previous is not None:
+        result.previous = results[previous.pk]
+    return result
+
+
+def spread_chart(team, rungs):
+    """Rows for the combined chart: a bar to the team rung, a line from lowest to highest.
+
+    ``rungs`` are Rung objects lowest first; bar lengths are places on the
+    ladder, so renumbered ladders draw the same.
+    """
+    positions = {rung.pk: number for number, rung in enumerate(rungs, start=1)}
+    colours = {rung.pk: rung.colour for rung in rungs}
+    count = max(len(rungs), 1)
+
+    def x(choice):
+        return round(BAR_AREA * positions.get(choice.rung_id, 1) / count)
+
+    rows = []
+    for index, theme in enumerate(team.themes):
+        top = index * ROW_HEIGHT
+        row = {
+            "name": theme.name,
+            "theme": theme,
+            "label_y": top + 20,
+            "bar_y": top + BAR_TOP,
+            "value_y": top + BAR_TOP + 17,
+            "spread_y": top + BAR_TOP + BAR_HEIGHT // 2,
+        }
+        if theme.rung:
+            width = max(x(theme.rung), 4)
+            row.update(
+                bar_width=width,
+                colour=colours.get(theme.rung.rung_id, "#1f4e5f"),
+                low_x=x(theme.lowest),
+                high_x=x(theme.highest),
+                value_x=max(width, x(theme.highest)) + 10,
+            )
+        rows.append(row)
+    return {
+        "rows": rows,
+        "height": max(len(rows), 1) * ROW_HEIGHT,
+        "width": VIEW_WIDTH,
+        "bar_height": BAR_HEIGHT,
+    }
