@@ -11,7 +11,12 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.views.decorators.debug import sensitive_post_parameters
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.log_actions import LogFormatter
@@ -311,3 +316,97 @@ def register_interest_log_actions(actions):
                 f"Status changed from {labels.get(data.get('from'), data.get('from'))} "
                 f"to {labels.get(data.get('to'), data.get('to'))}{who}"
             )
+
+
+# Subject access and erasure requests ----------------------------------------------
+
+
+class PersonalDataRequestForm(forms.Form):
+    email = forms.EmailField(label="Email address", required=False)
+    phone = forms.CharField(label="Phone number", required=False, max_length=40)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("email") and not (data.get("phone") or "").strip():
+            raise forms.ValidationError("Give an email address or a phone number (or both).")
+        return data
+
+
+def can_answer_requests(user):
+    return user.is_superuser or (
+        user.has_perm("opportunities.view_expressionofinterest")
+        and user.has_perm("opportunities.delete_expressionofinterest")
+    )
+
+
+@sensitive_post_parameters()
+def personal_data_request_view(request):
+    """Find everything held for an email or phone; download it; erase it."""
+    if not can_answer_requests(request.user):
+        raise PermissionDenied
+    from opportunities import personal_data
+
+    form = PersonalDataRequestForm(request.POST or None)
+    matches = None
+    if request.method == "POST" and form.is_valid():
+        email, phone = form.cleaned_data["email"], form.cleaned_data["phone"]
+        matches = personal_data.find(email=email, phone=phone)
+        action = request.POST.get("action", "search")
+        if action == "export":
+            personal_data.record_request(
+                request.user, PersonalDataAccess.Action.EXPORTED, matches
+            )
+            response = HttpResponse(
+                personal_data.export(matches), content_type="application/json; charset=utf-8"
+            )
+            response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
+            response["Cache-Control"] = "no-store"
+            return response
+        if action == "erase":
+            if request.POST.get("confirm") != "yes":
+                messages.error(request, "Tick the box to confirm before erasing.")
+            else:
+                erased = personal_data.erase(matches)
+                personal_data.record_request(
+                    request.user,
+                    PersonalDataAccess.Action.ERASED,
+                    matches,
+                    detail=f"{erased} erased",
+                )
+                messages.success(request, f"Erased {erased} record(s).")
+                matches = personal_data.find(email=email, phone=phone)
+        else:
+            personal_data.record_request(request.user, PersonalDataAccess.Action.SEARCHED, matches)
+    response = TemplateResponse(
+        request,
+        "components/opportunities/admin/personal_data_request.html",
+        {"form": form, "matches": matches, "header_icon": "user"},
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@hooks.register("register_admin_urls")
+def register_personal_data_request_url():
+    return [
+        path(
+            "personal-data-request/",
+            personal_data_request_view,
+            name="personal_data_request",
+        )
+    ]
+
+
+class PersonalDataRequestMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_answer_requests(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_personal_data_request_menu_item():
+    return PersonalDataRequestMenuItem(
+        "Personal data request",
+        reverse("personal_data_request"),
+        icon_name="user",
+        order=900,
+    )
