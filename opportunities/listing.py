@@ -9,6 +9,7 @@ many-to-many fields (topics, access support): it returns matching ids, and
 the ORM applies every filter to those.
 """
 
+import re
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlencode
@@ -30,6 +31,12 @@ SORTS = [
     ("newest", "Newest first"),
     ("pay", "Hourly pay, highest first"),
 ]
+
+
+def search_words(text, limit=12):
+    """The words of a search, without the quotes and operators that search
+    engines read as syntax (a stray quote would otherwise be an error)."""
+    return " ".join(re.findall(r"\w+", text or "")[:limit])
 
 
 class LenientMultipleChoiceField(forms.MultipleChoiceField):
@@ -143,8 +150,9 @@ class OpportunityListing:
         now = timezone.now()
         queryset = self.base_queryset()
 
-        if data.get("q"):
-            matches = OpportunityPage.objects.live().search(data["q"], operator="and")
+        words = search_words(data.get("q"))
+        if words:
+            matches = OpportunityPage.objects.live().search(words, operator="and")
             queryset = queryset.filter(pk__in=[page.pk for page in matches])
 
         if data.get("what_changed"):
