@@ -7,6 +7,7 @@ at any time. Approving replaces the partner's earlier published rung, so a
 partner shows one rung at most: its newest approved one.
 """
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,6 +18,14 @@ from ladder.models import LadderSettings, Publication, SelfAssessmentPage
 
 class PublicationRefused(Exception):
     """A publication step that cannot happen now, with the reason in plain words."""
+
+
+def invited_respondent(assessment):
+    """The assessment's Respondent if it answers an invitation, else None."""
+    try:
+        return assessment.respondent
+    except ObjectDoesNotExist:
+        return None
 
 
 def assessment_page():
@@ -76,7 +85,7 @@ def _organisation(request=None):
 
 def notify_new_response(assessment, request=None):
     """Tell the lead contact an answer arrived: a link, nothing else."""
-    respondent = getattr(assessment, "respondent", None)
+    respondent = invited_respondent(assessment)
     if respondent is None:
         return
     invitation = respondent.invitation

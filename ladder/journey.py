@@ -17,6 +17,8 @@ from home.models import SiteSettings
 from home.private_links import make_private
 from ladder.charts import theme_chart
 from ladder.forms import NOT_APPLICABLE, NOT_APPLICABLE_LABEL, AboutForm, StartForm, ThemeForm
+from ladder.invitation_forms import InvitedAboutForm
+from ladder.invitations import invited_respondent, notify_new_response
 from ladder.models import SelfAssessment
 from ladder.results import about_is_complete, missing_answers, submit
 
@@ -75,7 +77,7 @@ def load(page, token):
     """The journey for ``token`` on this page, or 404. One query."""
     assessment = (
         SelfAssessment.objects.for_token(token)
-        .select_related("version__questionnaire", "partner")
+        .select_related("version__questionnaire", "partner", "respondent__invitation__partner")
         .filter(version__questionnaire_id=page.questionnaire_id)
         .first()
     )
@@ -89,6 +91,7 @@ def journey_context(request, assessment, steps, **extra):
         "assessment": assessment,
         "steps": steps,
         "resume_url": request.build_absolute_uri(steps.resume()),
+        "respondent": invited_respondent(assessment),
         **extra,
     }
 
@@ -159,7 +162,18 @@ def about(request, page, token):
     assessment, steps = load(page, token)
     if assessment.is_submitted:
         return make_private(redirect(steps.result()))
-    form = AboutForm(request.POST or None, instance=assessment)
+    # Answering through an invitation: the partner and scope are fixed, and
+    # the person says how they relate to the partner instead.
+    respondent = invited_respondent(assessment)
+    if respondent is not None:
+        form = InvitedAboutForm(request.POST or None, instance=assessment, respondent=respondent)
+        template = "about_invited.html"
+        back_url = page.url + page.reverse_subpage(
+            "invited_start", args=(respondent.invitation.answer_token,)
+        )
+    else:
+        form = AboutForm(request.POST or None, instance=assessment)
+        template, back_url = "about.html", page.url
     if request.method == "POST" and form.is_valid():
         form.save()
         return next_after(request, steps, steps.theme(1) if steps.theme_count else steps.check())
@@ -169,10 +183,10 @@ def about(request, page, token):
         steps,
         form=form,
         step_number=1,
-        back_url=page.url,
+        back_url=back_url,
         changing=bool(request.GET.get("change") or request.POST.get("change")),
     )
-    return render(request, page, "about.html", context, status=400 if form.errors else 200)
+    return render(request, page, template, context, status=400 if form.errors else 200)
 
 
 @require_http_methods(["GET", "POST"])
@@ -250,6 +264,7 @@ def check(request, page, token):
     about_done = about_is_complete(assessment)
     if request.method == "POST" and about_done and not missing:
         submit(assessment)
+        notify_new_response(assessment, request)
         return make_private(redirect(steps.result()))
     context = journey_context(
         request,

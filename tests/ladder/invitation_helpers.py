@@ -1,0 +1,74 @@
+"""Invitations in tests: make one, answer it as a person would, read the lead page."""
+
+import re
+from datetime import timedelta
+
+from django.utils import timezone
+
+from ladder.models import Invitation, SelfAssessment
+from partners.models import PartnerIndexPage, PartnerPage
+from tests.ladder.journey_helpers import START_URL, answers_for
+
+INVITED_ABOUT = {
+    "name": "Sam",
+    "relation": "community",
+    "role": "Member of the tenants' panel",
+    "took_part": "alone",
+    "contact_email": "",
+}
+
+
+def make_partner_index(home_page):
+    index = PartnerIndexPage.objects.first()
+    if index is None:
+        index = PartnerIndexPage(title="Our partners", slug="partners")
+        home_page.add_child(instance=index)
+        index.save_revision().publish()
+    return index
+
+
+def make_partner(home_page, title="Northside Housing", slug=None):
+    index = make_partner_index(home_page)
+    partner = PartnerPage(
+        title=title, slug=slug or title.lower().replace(" ", "-"), summary=f"{title} summary."
+    )
+    index.add_child(instance=partner)
+    partner.save_revision().publish()
+    return partner
+
+
+def make_invitation(partner, scope_name="Tenants' voice panel", **fields):
+    fields.setdefault("lead_name", "Alex Lead")
+    fields.setdefault("lead_email", "lead@example.org")
+    fields.setdefault("expires_at", timezone.now() + timedelta(days=30))
+    return Invitation.objects.create(partner=partner, scope_name=scope_name, **fields)
+
+
+def answer_url(invitation):
+    return f"{START_URL}i/{invitation.answer_token}/"
+
+
+def lead_url(invitation):
+    return f"{START_URL}lead/{invitation.lead_token}/"
+
+
+def answer(client, invitation, relation="community", pick=0, about=None):
+    """Answer the invitation start to finish; ``pick`` is an option index (or 'na')
+    for every question, or a dict of step number to index. Returns the assessment."""
+    response = client.post(answer_url(invitation), {"website_url": ""})
+    assert response.status_code == 302, response.content.decode()[:1000]
+    token = re.search(r"/a/([A-Za-z0-9_-]+)/about/$", response["Location"]).group(1)
+    base = f"{START_URL}a/{token}/"
+    data = {**INVITED_ABOUT, "relation": relation, **(about or {})}
+    response = client.post(base + "about/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assessment = SelfAssessment.objects.for_token(token).get()
+    for number, theme in enumerate(assessment.version.themes, start=1):
+        choice = pick.get(number, 0) if isinstance(pick, dict) else pick
+        response = client.post(base + f"step/{number}/", answers_for(theme, choice))
+        assert response.status_code == 302
+    response = client.post(base + "check/")
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assessment.refresh_from_db()
+    assessment.token = token
+    return assessment
