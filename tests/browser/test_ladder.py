@@ -144,8 +144,18 @@ def test_self_assessment_without_javascript_and_resume(no_js_page):
     checked.check_accessibility()
 
 
-def test_the_ladder_fits_a_phone(phone_page):
+def test_the_ladder_and_the_first_steps_fit_a_phone(phone_page):
     checked, page = phone_page, phone_page.page
+
+    def fits():
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
     checked.visit("/ladder/")
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 320
+    fits()
+    checked.visit("/ladder/self-assessment/")
+    fits()
+    page.get_by_role("button", name="Start now").click()
+    expect(page.locator("h1")).to_have_text("About you and what you are assessing")
+    checked.check_accessibility()
+    fits()
+    checked.screenshot("ladder-about-phone")

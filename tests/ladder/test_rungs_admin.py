@@ -116,3 +116,13 @@ def test_a_rung_in_a_published_questionnaire_cannot_be_deleted(manager_client, q
 def test_rung_str_shows_level_and_name(db):
     rung = make_rungs(1)[0]
     assert str(rung) == "1. Rung 1"
+
+
+def test_the_rung_list_offers_drag_to_reorder_for_ladder_managers(manager_client, rungs):
+    listing = reverse("wagtailsnippets_ladder_rung:list")
+    response = manager_client.get(listing)
+    assert response.status_code == 200
+    assert "Sort item order" in response.content.decode()
+    sorting = manager_client.get(listing + "?ordering=level").content.decode()
+    assert reverse("wagtailsnippets_ladder_rung:reorder", args=(999999,)) in sorting
+    assert "Rung 8" in sorting
