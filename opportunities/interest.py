@@ -225,7 +225,11 @@ def notify_team(subject, lead, record, site_settings=None):
 
 
 def status_url(page, token, request=None):
-    return page.get_full_url(request).rstrip("/") + f"/interest/status/{token}/"
+    """The private link, absolute (it goes in an email), on the host the person used."""
+    path = page.reverse_subpage("interest_status", args=(token,))
+    if request is not None:
+        return request.build_absolute_uri(page.get_url(request) + path)
+    return page.get_full_url() + path
 
 
 def find_by_token(opportunity, token):

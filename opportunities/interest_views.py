@@ -1,7 +1,12 @@
 """The public pages for expressing interest (routes on OpportunityPage).
 
-Every response is private (``no-store``, ``no-referrer``): the form echoes
-what was typed, and the confirmation and status pages carry a private link.
+Every response is private (``no-store``): the form echoes what was typed,
+and the confirmation and status pages carry a private link, so those are
+also ``Referrer-Policy: no-referrer``. The two pages that hold a form keep
+the site's ``same-origin`` policy instead: browsers send ``Origin: null``
+with a form posted from a no-referrer page, which Django's CSRF check
+(rightly) refuses, and ``same-origin`` still never sends the address to
+another site.
 """
 
 from django.core import signing
@@ -23,15 +28,19 @@ HOUR = 60 * 60
 DAY = 24 * HOUR
 
 
-def _render(request, page, template, context, status=200):
+def _render(request, page, template, context, status=200, posts_form=False):
     site_settings = SiteSettings.load(request_or_site=request)
-    response = TemplateResponse(
-        request,
-        f"pages/opportunities/{template}",
-        {"page": page, "self": page, "org": site_settings, **context},
-        status=status,
+    response = make_private(
+        TemplateResponse(
+            request,
+            f"pages/opportunities/{template}",
+            {"page": page, "self": page, "org": site_settings, **context},
+            status=status,
+        )
     )
-    return make_private(response)
+    if posts_form:
+        response["Referrer-Policy"] = "same-origin"
+    return response
 
 
 def taking_interest(request, page):
@@ -82,7 +91,14 @@ def interest_form(request, page):
     else:
         form = InterestForm()
     status = 429 if blocked else 200
-    return _render(request, page, "interest_form.html", {"form": form, "blocked": blocked}, status)
+    return _render(
+        request,
+        page,
+        "interest_form.html",
+        {"form": form, "blocked": blocked},
+        status,
+        posts_form=True,
+    )
 
 
 def interest_sent(request, page):
@@ -107,9 +123,6 @@ def interest_status(request, page, token):
     record = interest.find_by_token(page, token)
     if record is None:
         return _render(request, page, "interest_link_not_valid.html", {}, status=404)
-    if request.method == "POST" and request.POST.get("action") == "withdraw":
-        interest.withdraw(record)
-        return make_private(HttpResponseRedirect(request.path, status=303))
     site_settings = SiteSettings.load(request_or_site=request)
     return _render(
         request,
@@ -120,4 +133,24 @@ def interest_status(request, page, token):
             "reply_by": interest.reply_by(site_settings, timezone.localdate(record.created_at)),
             "can_withdraw": record.status != record.Status.WITHDRAWN,
         },
+    )
+
+
+def interest_withdraw(request, page, token):
+    """Ask "are you sure?", then withdraw (a POST, with CSRF protection)."""
+    record = interest.find_by_token(page, token)
+    if record is None:
+        return _render(request, page, "interest_link_not_valid.html", {}, status=404)
+    status_path = page.url + page.reverse_subpage("interest_status", args=(token,))
+    if request.method == "POST":
+        interest.withdraw(record)
+        return make_private(HttpResponseRedirect(status_path, status=303))
+    if record.status == record.Status.WITHDRAWN:
+        return make_private(HttpResponseRedirect(status_path, status=303))
+    return _render(
+        request,
+        page,
+        "interest_withdraw.html",
+        {"record": record, "status_path": status_path},
+        posts_form=True,
     )

@@ -375,3 +375,9 @@ class InterestRoutes(RoutablePageMixin):
         from opportunities import interest_views
 
         return interest_views.interest_status(request, self, token)
+
+    @path("interest/status/<str:token>/withdraw/", name="interest_withdraw")
+    def interest_withdraw_route(self, request, token):
+        from opportunities import interest_views
+
+        return interest_views.interest_withdraw(request, self, token)

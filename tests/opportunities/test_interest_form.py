@@ -66,6 +66,9 @@ def test_form_says_what_is_kept_for_how_long_and_other_ways(client, opportunity)
     assert "0161 496 0000" in html
     assert 'name="access_needs_consent"' in html and "checked" not in html
     assert "no-store" in response["Cache-Control"]
+    # A page that posts a form keeps same-origin: from a no-referrer page,
+    # browsers send "Origin: null", which the CSRF check refuses.
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_submit_stores_once_confirms_and_emails(send, client, opportunity):
@@ -119,7 +122,11 @@ def test_private_link_shows_status_and_withdraws(
     assert "Sam Jones" not in status.content.decode()  # the link shows no personal details
 
     with django_capture_on_commit_callbacks(execute=True):
-        withdrawn = client.post(link, {"action": "withdraw"})
+        confirm = client.get(link + "withdraw/")
+        assert "Are you sure you want to withdraw?" in confirm.content.decode()
+        assert "no-store" in confirm["Cache-Control"]
+        assert ExpressionOfInterest.objects.get().status == "new"
+        withdrawn = client.post(link + "withdraw/")
     assert withdrawn.status_code == 303
     assert ExpressionOfInterest.objects.get().status == "withdrawn"
     assert "You have withdrawn" in client.get(link).content.decode()
@@ -134,7 +141,7 @@ def test_a_private_link_never_opens_another_record(client, board, opportunity):
     assert client.get(f"{other.url}interest/status/{my_token}/").status_code == 404
     assert client.get(f"{opportunity.url}interest/status/{their_token}/").status_code == 404
     assert client.get(f"{opportunity.url}interest/status/{'x' * 43}/").status_code == 404
-    response = client.post(f"{other.url}interest/status/{my_token}/", {"action": "withdraw"})
+    response = client.post(f"{other.url}interest/status/{my_token}/withdraw/")
     assert response.status_code == 404
     mine.refresh_from_db()
     assert mine.status == "new"
