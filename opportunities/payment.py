@@ -226,6 +226,7 @@ class BenefitNote:
     note: str
     link: str = ""
     lead_time_warning: str = ""
+    what_counts: str = ""
 
 
 def rules_in_force(rules, on_date):
@@ -277,6 +278,7 @@ def benefit_notes(rules, figures, start_date=None, today=None):
                     message=f"{name} is not affected by earnings, but check with an adviser.",
                     note=rule.note,
                     link=rule.link,
+                    what_counts=getattr(rule, "what_counts", ""),
                 )
             )
             continue
@@ -288,7 +290,13 @@ def benefit_notes(rules, figures, start_date=None, today=None):
             )
             notes.append(
                 BenefitNote(
-                    rule.benefit_name, MAY_AFFECT, message, rule.note, rule.link, lead_warning
+                    benefit=rule.benefit_name,
+                    level=MAY_AFFECT,
+                    message=message,
+                    note=rule.note,
+                    link=rule.link,
+                    lead_time_warning=lead_warning,
+                    what_counts=getattr(rule, "what_counts", ""),
                 )
             )
             continue
@@ -341,6 +349,7 @@ def benefit_notes(rules, figures, start_date=None, today=None):
                 note=rule.note,
                 link=rule.link,
                 lead_time_warning=lead_warning,
+                what_counts=getattr(rule, "what_counts", ""),
             )
         )
     return notes

@@ -17,6 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.search.tasks import insert_or_update_object_task
 
 from home.blocks import ContentStreamBlock
 from opportunities import payment
@@ -346,6 +347,10 @@ class OpportunityPage(InterestRoutes, Page):
         index.SearchField("body"),
         index.SearchField("venue"),
         index.AutocompleteField("title"),
+        # So "housing" or a partner's name finds what is tagged with it.
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("partner", [index.SearchField("title")]),
+        index.RelatedFields("area", [index.SearchField("name")]),
     ]
 
     content_panels = [
@@ -461,7 +466,14 @@ class OpportunityPage(InterestRoutes, Page):
         self.hourly_pay_pence = figures.hourly_pence
         self.weekly_hours = figures.weekly_hours
         self.has_outcome = bool(strip_tags(self.outcome or "").strip())
-        return super().save(*args, **kwargs)
+        result = super().save(*args, **kwargs)
+        # The search index is updated from the post_save signal, which fires before
+        # the cluster writes the topic choices; index again now they are written so
+        # searching a topic's name finds the page (a task, like the signal's own).
+        insert_or_update_object_task.enqueue(
+            self._meta.app_label, self._meta.model_name, str(self.pk)
+        )
+        return result
 
     @property
     def pay_summary(self):

@@ -53,6 +53,7 @@ def test_open_page_shows_pay_expenses_access_and_benefit_notes(client, board):
     assert 'href="https://advice.example.org/benefits"' in html
     assert "This may affect ESA" in html
     assert "Carer&#x27;s Allowance" in html
+    assert "What counts: Fees and vouchers count as earnings." in html
     assert (
         "<strong>Personal Independence Payment (PIP):</strong> PIP is not affected by earnings"
         in html

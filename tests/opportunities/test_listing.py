@@ -345,3 +345,14 @@ def test_the_form_is_a_plain_get_form_that_shows_the_choices_made(client, board,
     assert re.search(r'name="closing_soon"[^>]*checked', html)
     assert '<option value="pay" selected>' in html
     assert "Clear search and filters" in html
+
+
+@pytest.mark.django_db
+def test_search_finds_topic_partner_and_area_names(client, board, world):
+    assert listed(client, board, "q=castlebrook") == ["Tenant panel"]
+    assert listed(client, board, "q=yorkshire") == ["Leeds hostel review"]
+    assert listed(client, board, "q=mental+health") == [
+        "Ward rules talk",
+        "Leeds hostel review",
+        "Leaving care guide",
+    ]
