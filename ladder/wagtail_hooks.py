@@ -19,6 +19,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from home.exports import SpreadsheetSafeExportMixin
+from ladder.invitation_admin import InvitationViewSet, PublicationViewSet
 from ladder.models import Questionnaire, Rung, SelfAssessment
 
 PERSONAL_DATA_GROUP = "Personal data"
@@ -153,7 +154,16 @@ class LadderGroup(SnippetViewSetGroup):
     menu_label = "Ladder"
     menu_icon = "order"
     menu_order = 250
-    items = (RungViewSet, QuestionnaireViewSet, SelfAssessmentViewSet)
+    items = (
+        RungViewSet,
+        QuestionnaireViewSet,
+        SelfAssessmentViewSet,
+        InvitationViewSet,
+        PublicationViewSet,
+    )
 
 
 register_snippet(LadderGroup)
+
+# Invitations, publication on profiles and the network report.
+from ladder import invitation_hooks  # noqa: E402, F401
