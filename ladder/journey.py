@@ -78,7 +78,6 @@ def load(page, token):
     assessment = (
         SelfAssessment.objects.for_token(token)
         .select_related("version__questionnaire", "partner", "respondent__invitation__partner")
-        .filter(version__questionnaire_id=page.questionnaire_id)
         .first()
     )
     if assessment is None:

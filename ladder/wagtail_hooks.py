@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
@@ -42,6 +43,20 @@ class RungDeleteView(DeleteView):
             )
             return redirect(reverse(self.edit_url_name, args=(self.object.pk,)))
         return super().dispatch(request, *args, **kwargs)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_delete_of_used_rungs(request, action_type, objects, action_class_instance):
+    """The bulk "Delete" in the rung list obeys the same rule as deleting one rung."""
+    if action_type != "delete" or not objects or not isinstance(objects[0], Rung):
+        return None
+    used = [(rung, rung.uses()) for rung in objects]
+    used = [(rung, uses) for rung, uses in used if uses]
+    if not used:
+        return None
+    for rung, uses in used:
+        messages.error(request, f"'{rung.name}' cannot be deleted because {uses}.")
+    return redirect(reverse("wagtailsnippets_ladder_rung:list"))
 
 
 class RungViewSet(SnippetViewSet):

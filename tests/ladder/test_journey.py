@@ -307,3 +307,16 @@ def test_csrf_is_enforced_on_every_post(assessment_page):
 
     strict = Client(enforce_csrf_checks=True)
     assert strict.post(START_URL, {"website_url": ""}).status_code == 403
+
+
+def test_choosing_another_questionnaire_on_the_page_does_not_break_a_draft(
+    client, assessment_page, rungs
+):
+    token = start(client)
+    client.post(url(token, "about/"), ABOUT)
+    other = publish_questionnaire(themes=[theme_data("Other", rungs)], title="Another one")
+    assessment_page.questionnaire = other
+    assessment_page.save_revision().publish()
+    step = client.get(url(token, "step/1/"))
+    assert step.status_code == 200
+    assert "Decisions" in text(step)

@@ -126,3 +126,15 @@ def test_the_rung_list_offers_drag_to_reorder_for_ladder_managers(manager_client
     sorting = manager_client.get(listing + "?ordering=level").content.decode()
     assert reverse("wagtailsnippets_ladder_rung:reorder", args=(999999,)) in sorting
     assert "Rung 8" in sorting
+
+
+def test_bulk_delete_refuses_used_rungs_and_keeps_them(manager_client, questionnaire):
+    used = Rung.objects.get(level=4)  # in the published questionnaire
+    unused = Rung.objects.get(level=1)
+    url = reverse("wagtail_bulk_action", args=("ladder", "rung", "delete"))
+    response = manager_client.post(f"{url}?id={used.pk}&id={unused.pk}", follow=True)
+    assert "cannot be deleted because" in response.content.decode()
+    assert Rung.objects.filter(pk__in=[used.pk, unused.pk]).count() == 2
+    response = manager_client.post(f"{url}?id={unused.pk}")
+    assert response.status_code == 302
+    assert not Rung.objects.filter(pk=unused.pk).exists()
