@@ -27,9 +27,9 @@ from opportunities.models.pages import CLOSING_SOON_DAYS, FORMATS_FOR_EVERY_AREA
 
 PAGE_SIZE = 12
 SORTS = [
-    ("closing", "Closing date, soonest first"),
-    ("newest", "Newest first"),
-    ("pay", "Hourly pay, highest first"),
+    ("closing", "Closing soonest"),
+    ("newest", "Newest"),
+    ("pay", "Highest hourly pay"),
 ]
 
 

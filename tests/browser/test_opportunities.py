@@ -75,7 +75,7 @@ def test_board_works_without_javascript(no_js_page):
     page = no_js_page.page
     no_js_page.visit("/opportunities/")
     page.get_by_label("Topic").select_option(label="Housing and homelessness")
-    page.get_by_label("Sort by").select_option(label="Hourly pay, highest first")
+    page.get_by_label("Sort by").select_option(label="Highest hourly pay")
     page.get_by_role("button", name="Show opportunities").click()
     expect(page).to_have_url(re.compile(r"topic=housing-and-homelessness.*sort=pay"))
     no_js_page.check_accessibility()
