@@ -272,3 +272,49 @@ def test_dashboard_lists_opportunities_closing_this_week(editor_client, board):
     assert "Opportunities closing in the next 7 days" in html
     assert "Closes on Friday" in html
     assert "Closes next month" not in html and "Closed already" not in html
+
+
+@pytest.mark.django_db
+def test_copying_in_the_admin_makes_a_draft_with_dates_to_set(moderator_client, board):
+    page = make_opportunity(
+        board,
+        title="Tenant panel 2025",
+        start_date=timezone.localdate() - timedelta(days=300),
+        closes_at=timezone.now() - timedelta(days=320),
+        outcome="<p>Repairs got faster.</p>",
+    )
+    response = moderator_client.post(
+        reverse("wagtailadmin_pages:copy", args=(page.pk,)),
+        {
+            "new_title": "Tenant panel 2026",
+            "new_slug": "tenant-panel-2026",
+            "new_parent_page": board.pk,
+        },
+    )
+    assert response.status_code == 302
+    copy = OpportunityPage.objects.get(slug="tenant-panel-2026")
+    assert not copy.live
+    assert copy.closes_at is None and copy.start_date is None and not copy.has_outcome
+    assert copy.pay_amount == page.pay_amount
+
+    edit = reverse("wagtailadmin_pages:edit", args=(copy.pk,))
+    assert moderator_client.get(edit).status_code == 200
+    # Publishing without a closing date is refused beside the field.
+    form = opportunity_form(
+        {
+            "topic": Topic.objects.create(name="Housing"),
+            "area": Area.objects.create(name="Leeds"),
+            "bsl": AccessSupport.objects.create(name="BSL"),
+            "step_free": AccessSupport.objects.create(name="Ramp"),
+            "rung": Rung.objects.create(
+                level=2, name="Told", short_description="Told.", band="tokenism"
+            ),
+        },
+        title="Tenant panel 2026",
+        slug="tenant-panel-2026",
+        closes_at="",
+    )
+    response = moderator_client.post(edit, form)
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert not OpportunityPage.objects.get(pk=copy.pk).live
