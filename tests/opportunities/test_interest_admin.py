@@ -49,6 +49,10 @@ def admin_urls(record):
         "chooser": reverse(f"{CHOOSER}:choose"),
         "chooser results": reverse(f"{CHOOSER}:choose_results"),
         "chosen": reverse(f"{CHOOSER}:chosen", args=(pk,)),
+        "messages settings": reverse(
+            "wagtailsettings:edit",
+            args=("opportunities", "interestmessages", InterestMessages.load().pk),
+        ),
         "bulk status": f"{bulk}?id={pk}",
         "bulk delete": reverse(
             "wagtail_bulk_action", args=("opportunities", "expressionofinterest", "delete")

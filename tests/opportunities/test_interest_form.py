@@ -321,3 +321,16 @@ def test_post_parameters_are_marked_sensitive(rf, opportunity):
 def test_str_carries_no_personal_data(opportunity):
     record, _ = make_interest(opportunity, name="Unique Name", contact_detail="u@example.org")
     assert str(record) == f"Expression of interest {record.reference}"
+
+
+@pytest.mark.parametrize("people", [0, 40])
+def test_form_and_opportunity_pages_query_budget_does_not_grow(
+    client, board, django_assert_max_num_queries, people
+):
+    page = make_opportunity(board, places=50)
+    for _ in range(people):
+        make_interest(page, status="selected")
+    with django_assert_max_num_queries(25):
+        assert client.get(interest_url(page)).status_code == 200
+    with django_assert_max_num_queries(40):
+        assert client.get(page.url).status_code == 200
