@@ -353,9 +353,7 @@ def personal_data_request_view(request):
         matches = personal_data.find(email=email, phone=phone)
         action = request.POST.get("action", "search")
         if action == "export":
-            personal_data.record_request(
-                request.user, PersonalDataAccess.Action.EXPORTED, matches
-            )
+            personal_data.record_request(request.user, PersonalDataAccess.Action.EXPORTED, matches)
             response = HttpResponse(
                 personal_data.export(matches), content_type="application/json; charset=utf-8"
             )
