@@ -105,6 +105,16 @@ class SelfAssessmentInspectView(InspectView):
             fields.remove("contact_email")
         return fields
 
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.object.contact_email and "contact_email" in self.fields:
+            from home.models import PersonalDataAccess
+
+            PersonalDataAccess.record(
+                request, PersonalDataAccess.Action.VIEWED, SelfAssessment, record_id=self.object.pk
+            )
+        return response
+
     def get_field_label(self, field_name, field):
         labels = {"organisation_label": "Organisation", "result_in_full": "Result"}
         if field_name in labels:

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from home.models import PersonalDataAccess
 from ladder.models import SelfAssessment
 from tests.conftest import make_user
 from tests.ladder.journey_helpers import complete
@@ -54,6 +55,17 @@ def test_personal_data_group_sees_the_contact_email(client, django_user_model, s
     client.force_login(make_user(django_user_model, "dpo", ["Ladder managers", "Personal data"]))
     body = client.get(reverse(INSPECT, args=(submitted.pk,))).content.decode()
     assert "lead@northside.example" in body
+    entry = PersonalDataAccess.objects.get()
+    assert (entry.username, entry.action, entry.record_id) == ("dpo", "viewed", str(submitted.pk))
+    assert "northside" not in str(entry)
+
+
+def test_opening_an_assessment_without_seeing_an_email_is_not_logged(
+    client, ladder_manager, submitted
+):
+    client.force_login(ladder_manager)
+    assert client.get(reverse(INSPECT, args=(submitted.pk,))).status_code == 200
+    assert not PersonalDataAccess.objects.exists()
 
 
 @pytest.mark.parametrize("group", ["Editors", "Moderators"])
