@@ -22,8 +22,10 @@ from opportunities import interest
 from opportunities.interest_form import InterestForm
 from opportunities.models.interest import contact_key
 
-IP_LIMIT = 10  # forms per hour from one address: a busy community centre, not a bot
-CONTACT_LIMIT = 5  # forms per day for one email address or phone number
+# Generous enough for a support worker helping several people from one
+# community centre, or one person interested in several opportunities.
+IP_LIMIT = 20  # forms per hour from one client address
+CONTACT_LIMIT = 8  # forms per day for one email address or phone number
 HOUR = 60 * 60
 DAY = 24 * HOUR
 

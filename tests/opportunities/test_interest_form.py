@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from home.models import SiteSettings
+from opportunities.interest_views import CONTACT_LIMIT, IP_LIMIT
 from opportunities.models import ExpressionOfInterest
 from tests.opportunities.conftest import make_opportunity
 from tests.opportunities.interest_helpers import form_data, interest_url, make_interest
@@ -245,7 +246,7 @@ def test_too_fast_stores_nothing(send, client, opportunity):
 
 def test_rate_limit_per_client_ip_shows_the_phone_number(client, opportunity, settings):
     settings.TRUSTED_PROXY_COUNT = 1
-    for number in range(10):
+    for number in range(IP_LIMIT):
         response = client.post(
             interest_url(opportunity),
             form_data(contact_detail=f"person{number}@example.org"),
@@ -254,29 +255,29 @@ def test_rate_limit_per_client_ip_shows_the_phone_number(client, opportunity, se
         assert response.status_code == 303
     blocked = client.post(
         interest_url(opportunity),
-        form_data(contact_detail="eleventh@example.org"),
+        form_data(contact_detail="one-too-many@example.org"),
         HTTP_X_FORWARDED_FOR="203.0.113.9",
     )
     html = blocked.content.decode()
     assert blocked.status_code == 429
     assert "We could not take this form just now" in html and "0161 496 0000" in html
-    assert "eleventh@example.org" in html  # what was typed is kept
-    assert ExpressionOfInterest.objects.count() == 10
+    assert "one-too-many@example.org" in html  # what was typed is kept
+    assert ExpressionOfInterest.objects.count() == IP_LIMIT
     other_ip = client.post(
         interest_url(opportunity),
-        form_data(contact_detail="eleventh@example.org"),
+        form_data(contact_detail="one-too-many@example.org"),
         HTTP_X_FORWARDED_FOR="203.0.113.10",
     )
     assert other_ip.status_code == 303
 
 
 def test_rate_limit_per_contact_detail(send, client, board):
-    pages = [make_opportunity(board) for _ in range(6)]
-    for page in pages[:5]:
+    pages = [make_opportunity(board) for _ in range(CONTACT_LIMIT + 1)]
+    for page in pages[:CONTACT_LIMIT]:
         assert send(client, page).status_code == 303
-    blocked = send(client, pages[5])
+    blocked = send(client, pages[CONTACT_LIMIT])
     assert blocked.status_code == 429
-    assert ExpressionOfInterest.objects.count() == 5
+    assert ExpressionOfInterest.objects.count() == CONTACT_LIMIT
 
 
 def test_closed_paused_or_full_opportunities_take_no_interest(send, client, board, site_settings):
