@@ -46,7 +46,7 @@ class LenientMultipleChoiceField(forms.MultipleChoiceField):
     def clean(self, value):
         value = self.to_python(value)
         known = {str(key) for key, _ in self.choices}
-        return [item for item in value if item in known]
+        return list(dict.fromkeys(item for item in value if item in known))
 
 
 class PoundsField(forms.CharField):
@@ -122,6 +122,14 @@ class OpportunityFilterForm(forms.Form):
     def valid_data(self):
         """What could be read, ignoring fields with bad values."""
         self.is_valid()
+        # Point each refused field at its message, so screen readers announce it.
+        for name in self.errors:
+            if name in self.fields:
+                bound = self[name]
+                described = [f"{bound.auto_id}-error"]
+                if self.fields[name].help_text:
+                    described.append(f"{bound.auto_id}_helptext")
+                self.fields[name].widget.attrs["aria-describedby"] = " ".join(described)
         return self.cleaned_data
 
 

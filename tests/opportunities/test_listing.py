@@ -333,6 +333,9 @@ def test_a_bad_value_drops_only_that_filter(client, board, world):
     html = client.get(f"{board.url}?min_pay=lots").content.decode()
     assert "Enter an amount in pounds, like 13.45." in html
     assert 'value="lots"' in html  # what was typed is kept
+    assert 'aria-describedby="id_min_pay-error id_min_pay_helptext"' in html
+    assert 'aria-invalid="true"' in html
+    assert '<span class="error-message" id="id_min_pay-error">' in html
 
 
 @pytest.mark.django_db
