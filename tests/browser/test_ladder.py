@@ -159,3 +159,25 @@ def test_the_ladder_and_the_first_steps_fit_a_phone(phone_page):
     checked.check_accessibility()
     fits()
     checked.screenshot("ladder-about-phone")
+
+
+def test_a_result_fits_a_phone(phone_page):
+    from ladder.models import SelfAssessment, SelfAssessmentPage
+    from ladder.results import submit
+
+    page_model = SelfAssessmentPage.objects.get()
+    assessment, token = SelfAssessment.start(page_model.current_version())
+    assessment.organisation_name = "Riverside Community Health"
+    assessment.scope_type, assessment.scope_name = "team", "Community nursing"
+    assessment.role, assessment.took_part = "Team leader", "alone"
+    for number, theme in enumerate(assessment.version.themes):
+        for question in theme["questions"]:
+            assessment.answers[question["key"]] = question["options"][number % 2]["key"]
+    assessment.save()
+    submit(assessment)
+
+    checked, page = phone_page, phone_page.page
+    checked.visit(f"/ladder/self-assessment/a/{token}/result/")
+    expect(page.locator("h1")).to_have_text("Your self-assessment result")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    checked.screenshot("ladder-result-phone")
