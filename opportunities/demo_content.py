@@ -703,3 +703,7 @@ def load(stdout):
         page.save_revision().publish()
         made += 1
     stdout.write(f"Opportunities ready ({made} new).")
+
+    from opportunities import demo_interest
+
+    demo_interest.load(stdout)

@@ -1,0 +1,27 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from opportunities.models import ExpressionOfInterest
+
+
+@pytest.mark.django_db
+def test_demo_interest_loads_once_with_invented_people(home_page):
+    call_command("load_demo_content", "--no-admin", stdout=StringIO())
+    call_command("load_demo_content", "--no-admin", stdout=StringIO())
+    records = ExpressionOfInterest.objects.all()
+    assert records.count() == 6
+    assert {record.status for record in records} == {
+        "new",
+        "contacted",
+        "selected",
+        "not_selected",
+        "withdrawn",
+    }
+    assert all(
+        record.contact_detail.endswith("@example.org")
+        or record.contact_detail.startswith("07700 900")
+        for record in records
+    )
+    assert records.get(reference="DMC-3L5").safe_to_leave_message is False
