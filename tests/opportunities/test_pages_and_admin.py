@@ -299,6 +299,8 @@ def test_copying_in_the_admin_makes_a_draft_with_dates_to_set(moderator_client, 
 
     edit = reverse("wagtailadmin_pages:edit", args=(copy.pk,))
     assert moderator_client.get(edit).status_code == 200
+    draft = moderator_client.get(reverse("wagtailadmin_pages:view_draft", args=(copy.pk,)))
+    assert "No closing date yet." in draft.content.decode()
     # Publishing without a closing date is refused beside the field.
     form = opportunity_form(
         {
