@@ -210,3 +210,29 @@ def test_every_email_or_phone_field_is_covered_by_the_request_tool():
             if holds_contact and label not in covered:
                 missing.append(label)
     assert not missing, f"Add these to opportunities/personal_data.py: {missing}"
+
+
+def test_invitation_lead_contacts_are_found_erased_and_purged(home_page):
+    from ladder.models import Invitation
+    from tests.ladder.invitation_helpers import make_invitation, make_partner
+
+    partner = make_partner(home_page)
+    current = make_invitation(partner, lead_email="Lead@Example.org")
+    ended = make_invitation(
+        partner,
+        scope_name="Old panel",
+        lead_email="old@example.org",
+        expires_at=NOW - timedelta(days=200),
+    )
+    found = personal_data.find(email="lead@example.org")
+    assert [(m.source, m.record_id) for m in found] == [
+        ("Ladder assessment invitation (lead contact)", str(current.pk))
+    ]
+    personal_data.erase(found)
+    current.refresh_from_db()
+    assert current.lead_email == "" and current.lead_name == ""
+    assert Invitation.objects.filter(pk=current.pk).exists()  # the invitation itself stays
+
+    run_purge()
+    ended.refresh_from_db()
+    assert ended.lead_email == "" and ended.scope_name == "Old panel"
