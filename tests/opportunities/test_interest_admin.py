@@ -250,3 +250,15 @@ def test_personal_data_group_edits_the_messages_and_bad_placeholders_are_refused
     response = client.post(url, data)
     assert "The site cannot fill in {first_name}" in response.content.decode()
     assert InterestMessages.load().selected_body != "Hello {first_name}"
+
+
+def test_menu_shows_the_records_and_request_tool_only_to_personal_data(
+    client, django_user_model, personal_data_user
+):
+    editor = make_user(django_user_model, "ed", ["Editors"])
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Expressions of interest" not in html and "Personal data request" not in html
+    client.force_login(personal_data_user)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Expressions of interest" in html and "Personal data request" in html
