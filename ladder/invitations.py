@@ -33,11 +33,11 @@ def assessment_page():
 
 
 def page_link(page, route, token, request=None):
-    return (
-        page.get_full_url(request).rstrip("/")
-        + "/"
-        + page.reverse_subpage(route, args=(token,)).lstrip("/")
-    )
+    """A private link on the host the person (or editor) used, else the site's own."""
+    relative = page.url + page.reverse_subpage(route, args=(token,))
+    if request is not None:
+        return request.build_absolute_uri(relative)
+    return page.get_full_url().rstrip("/") + "/" + page.reverse_subpage(route, args=(token,))
 
 
 def answer_link(invitation, request=None, page=None):

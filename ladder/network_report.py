@@ -59,6 +59,11 @@ def quarter(moment):
     return f"{moment.year} Q{(moment.month - 1) // 3 + 1}"
 
 
+def average_of(levels):
+    """The mean of rung levels to one decimal place, or None for none."""
+    return round(float(mean(levels)), 1) if levels else None
+
+
 def nearest_rung(average, rungs):
     if average is None or not rungs:
         return None
@@ -176,15 +181,15 @@ class NetworkReport:
                     entry["differ"] += 1 if theme.views_differ else 0
         rows = []
         for entry in totals.values():
-            average = round(mean(entry["levels"]), 1) if entry["levels"] else None
+            average = average_of(entry["levels"])
             rows.append(
                 {
                     "name": entry["name"],
                     "average": average,
                     "nearest": nearest_rung(average, self.rungs),
                     "partners": len(entry["levels"]),
-                    "staff": round(mean(entry["staff"]), 1) if entry["staff"] else None,
-                    "community": round(mean(entry["community"]), 1) if entry["community"] else None,
+                    "staff": average_of(entry["staff"]),
+                    "community": average_of(entry["community"]),
                     "compared": len(entry["staff"]),
                     "differ": entry["differ"],
                 }
