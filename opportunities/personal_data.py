@@ -110,12 +110,7 @@ def _assessment_matches(email, phone):
         Match(
             "Ladder self-assessment (contact email)",
             str(assessment.pk),
-            {
-                "contact_email": assessment.contact_email,
-                "organisation": getattr(assessment, "organisation_name", ""),
-                "role": getattr(assessment, "role", ""),
-                "created_at": getattr(assessment, "created_at", None),
-            },
+            _plain_fields(assessment),
             note="Erasing removes the contact email; the anonymous answers stay.",
             obj=assessment,
             blank_fields={"contact_email": ""},
@@ -135,12 +130,7 @@ def _invitation_matches(email, phone):
         Match(
             "Ladder assessment invitation (lead contact)",
             str(invitation.pk),
-            {
-                "lead_name": getattr(invitation, "lead_name", ""),
-                "lead_email": invitation.lead_email,
-                "scope": getattr(invitation, "scope_name", ""),
-                "created_at": getattr(invitation, "created_at", None),
-            },
+            _plain_fields(invitation),
             note="Erasing removes the lead's name and email; the invitation stays.",
             obj=invitation,
             blank_fields={"lead_email": "", "lead_name": ""},
@@ -222,6 +212,15 @@ SOURCES = {
     "auth.User.email": _user_matches,
     "django_tasks_database.DBTaskResult.args_kwargs": _email_task_matches,
 }
+
+
+def _plain_fields(obj):
+    """Every stored value of a record, except link secrets, for an access request."""
+    return {
+        model_field.attname: getattr(obj, model_field.attname)
+        for model_field in obj._meta.concrete_fields
+        if "token" not in model_field.name and "salt" not in model_field.name
+    }
 
 
 def _has_field(model, name):
