@@ -7,9 +7,13 @@ resumes from any device. Pages behind the token are served ``no-store``
 and ``no-referrer`` so the link never leaks to a cache or another site.
 """
 
+from datetime import timedelta
+from functools import wraps
+
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from home.abuse import over_ip_limit
@@ -73,6 +77,15 @@ def render(request, page, template, context, status=200, private=True, has_form=
     return response
 
 
+# A draft's link stops working this long after its last change; a result's
+# link does not expire (it is the respondent's own record).
+DRAFT_EXPIRES_AFTER = timedelta(days=90)
+
+
+class DraftExpired(Exception):
+    pass
+
+
 def load(page, token):
     """The journey for ``token`` on this page, or 404. One query."""
     assessment = (
@@ -82,7 +95,23 @@ def load(page, token):
     )
     if assessment is None:
         raise Http404("No self-assessment has this link.")
+    if not assessment.is_submitted and assessment.updated_at < timezone.now() - DRAFT_EXPIRES_AFTER:
+        raise DraftExpired
     return assessment, Steps(page, token, len(assessment.version.themes))
+
+
+def refuse_expired(view):
+    """Say plainly that an old draft's link has expired, and offer a fresh start."""
+
+    @wraps(view)
+    def wrapped(request, page, *args, **kwargs):
+        try:
+            return view(request, page, *args, **kwargs)
+        except DraftExpired:
+            context = {"days": DRAFT_EXPIRES_AFTER.days}
+            return render(request, page, "expired.html", context, status=410, has_form=False)
+
+    return wrapped
 
 
 def journey_context(request, assessment, steps, **extra):
@@ -136,6 +165,7 @@ def blank(request, page):
     )
 
 
+@refuse_expired
 def resume(request, page, token):
     """The private link: take the person to where they left off."""
     assessment, steps = load(page, token)
@@ -157,6 +187,7 @@ def next_after(request, steps, default):
 
 
 @require_http_methods(["GET", "POST"])
+@refuse_expired
 def about(request, page, token):
     assessment, steps = load(page, token)
     if assessment.is_submitted:
@@ -189,6 +220,7 @@ def about(request, page, token):
 
 
 @require_http_methods(["GET", "POST"])
+@refuse_expired
 def theme_step(request, page, token, number):
     assessment, steps = load(page, token)
     if assessment.is_submitted:
@@ -255,6 +287,7 @@ def answer_summary(assessment, steps):
 
 
 @require_http_methods(["GET", "POST"])
+@refuse_expired
 def check(request, page, token):
     assessment, steps = load(page, token)
     if assessment.is_submitted:
@@ -309,6 +342,7 @@ def result_context(assessment):
     }
 
 
+@refuse_expired
 def result(request, page, token):
     assessment, steps = load(page, token)
     if not assessment.is_submitted:

@@ -320,3 +320,24 @@ def test_choosing_another_questionnaire_on_the_page_does_not_break_a_draft(
     step = client.get(url(token, "step/1/"))
     assert step.status_code == 200
     assert "Decisions" in text(step)
+
+
+def test_an_old_draft_link_expires_with_a_clear_message_but_results_do_not(client, assessment_page):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    draft = start(client)
+    long_ago = timezone.now() - timedelta(days=91)
+    SelfAssessment.objects.update(updated_at=long_ago)
+    for step in ["", "about/", "step/1/", "check/", "result/"]:
+        response = client.get(url(draft, step))
+        assert response.status_code == 410, step
+        assert "This link has expired" in text(response)
+        assert response["Cache-Control"].startswith("no-store")
+    assert client.post(url(draft, "about/"), ABOUT).status_code == 410
+
+    SelfAssessment.objects.all().delete()
+    token, assessment = complete(client)
+    SelfAssessment.objects.filter(pk=assessment.pk).update(updated_at=long_ago)
+    assert client.get(url(token, "result/")).status_code == 200
