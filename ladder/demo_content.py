@@ -425,3 +425,7 @@ def load(stdout):
     load_pages(questionnaire)
     made = load_samples(questionnaire)
     stdout.write(f"Ladder: {len(rungs)} rungs, questionnaire, pages, {made} new sample results.")
+    # Invited team assessments need the partners, loaded before the ladder.
+    from ladder import invitation_demo
+
+    invitation_demo.load(stdout, questionnaire)

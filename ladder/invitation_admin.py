@@ -361,7 +361,7 @@ class PublicationViewSet(SnippetViewSet):
     inspect_view_class = PublicationInspectView
     copy_view_enabled = False
     list_display = [
-        Column("__str__", label="Request", accessor="__str__"),
+        "__str__",
         Column("partner_name", label="Partner", accessor="invitation.partner.title"),
         Column("scope", label="What was assessed", accessor="invitation.scope_label"),
         Column("rung_level", label="Rung", sort_key="rung_level"),

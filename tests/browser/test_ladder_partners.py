@@ -1,0 +1,118 @@
+"""A partner's team assessment end to end: two people answer one invitation, the
+lead contact sees the combined result and asks to publish it, a moderator
+approves in the admin, and the profile shows the rung. axe-core on every page."""
+
+import re
+from datetime import timedelta
+
+from django.contrib.auth.models import Group, User
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from ladder.models import Invitation
+from partners.models import PartnerPage
+
+PARTNER_SLUG = "calder-valley-university"
+
+
+def answer_invitation(checked, link, relation, role, option):
+    page = checked.page
+    checked.visit(link)
+    expect(page.locator("h1")).to_contain_text("Calder Valley University")
+    page.get_by_role("button", name="Start now").click()
+    expect(page.locator("h1")).to_have_text("About you")
+    checked.check_accessibility()
+
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_text("Choose how you relate to the organisation").first).to_be_visible()
+    checked.check_accessibility()
+
+    page.get_by_label(relation, exact=True).check()
+    page.get_by_label("Your role").fill(role)
+    page.get_by_label("On my own").check()
+    page.get_by_role("button", name="Save and continue").click()
+    while True:
+        expect(page.locator("h1")).not_to_have_text("About you")
+        checked.check_accessibility()
+        if page.locator("h1").inner_text() == "Check your answers":
+            break
+        groups = page.locator("fieldset.radios")
+        for index in range(groups.count()):
+            radios = groups.nth(index).locator("input[type=radio]")
+            radios.nth(min(option, radios.count() - 1)).check()
+        page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_text(relation).first).to_be_visible()
+    page.get_by_role("button", name="Send my answers and see my result").click()
+    expect(page.locator("h1")).to_have_text("Your self-assessment result")
+    expect(page.get_by_role("heading", name="Part of a team assessment")).to_be_visible()
+    checked.check_accessibility()
+
+
+def test_team_assessment_to_published_rung(browser_page, live_server):
+    checked, page = browser_page, browser_page.page
+    partner = PartnerPage.objects.get(slug=PARTNER_SLUG)
+    invitation = Invitation.objects.create(
+        partner=partner,
+        scope_kind="project",
+        scope_name="Lived experience research panel",
+        lead_name="Priya Lead",
+        lead_email="priya@calder.example",
+        expires_at=timezone.now() + timedelta(days=30),
+    )
+    answer_link = f"/ladder/self-assessment/i/{invitation.answer_token}/"
+    lead_link = f"/ladder/self-assessment/lead/{invitation.lead_token}/"
+
+    # Before anything: the profile has no rung.
+    checked.visit(partner.url)
+    expect(page.get_by_role("heading", name="On our ladder")).to_have_count(0)
+
+    answer_invitation(checked, answer_link, "Staff", "Research manager", option=3)
+    answer_invitation(checked, answer_link, "Community member", "Panel member", option=0)
+
+    # The lead contact sees both answers combined, and where views differ.
+    checked.visit(lead_link)
+    expect(page.locator("h1")).to_have_text("Combined result: Calder Valley University")
+    expect(page.get_by_text("2 people have answered so far")).to_be_visible()
+    expect(
+        page.get_by_role("table", name="Combined rung for each theme, and the spread of views")
+    ).to_be_visible()
+    expect(page.locator("li[aria-current=true]")).to_contain_text("Your combined rung")
+    expect(page.get_by_text("rungs apart").first).to_be_visible()
+    checked.screenshot("ladder-lead-combined")
+    page.get_by_role("button", name="Ask to publish this result").click()
+    expect(page.get_by_role("heading", name="We have your request")).to_be_visible()
+    checked.check_accessibility()
+
+    # Not on the profile until a moderator approves.
+    checked.visit(partner.url)
+    expect(page.get_by_role("heading", name="On our ladder")).to_have_count(0)
+
+    # A moderator approves in the admin.
+    moderator = User.objects.create_user("moderator-b", password="a long test password 1")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    checked.visit("/admin/login/")
+    page.get_by_label("Username").fill("moderator-b")
+    page.get_by_label("Password").fill("a long test password 1")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_text("Where our partners stand on the ladder")).to_be_visible()
+    checked.check_accessibility()
+    page.get_by_role("link", name="1 publication request").click()
+    expect(page.get_by_role("cell", name="Calder Valley University")).to_be_visible()
+    checked.check_accessibility()
+    page.get_by_role("link", name=re.compile(r"^Publication request \d+")).click()
+    expect(page.get_by_role("button", name="Approve and publish")).to_be_visible()
+    checked.check_accessibility()
+    page.get_by_role("button", name="Approve and publish").click()
+    expect(
+        page.get_by_text("Published: Calder Valley University's profile now shows")
+    ).to_be_visible()
+    # Wagtail's message fades in: let it finish before measuring its contrast.
+    page.wait_for_timeout(1500)
+    checked.check_accessibility()
+
+    # The profile now shows the rung, its date and what was assessed.
+    checked.visit(partner.url)
+    rung = page.get_by_role("region", name="On our ladder")
+    expect(rung).to_contain_text("Rung")
+    expect(rung).to_contain_text("Lived experience research panel")
+    checked.screenshot("partner-profile-rung")
