@@ -189,3 +189,33 @@ def test_history_shows_change_since_the_previous_invitation_for_the_same_scope(
     assert "Overall: up." in body
     first_body = text(client.get(lead_url(first)))
     assert "Change since your last assessment" not in first_body
+
+
+def test_a_forged_partner_or_scope_on_the_about_step_is_ignored(client, home_page, invitation):
+    other_partner = make_partner(home_page, "Eastgate Council")
+    response = client.post(answer_url(invitation), {"website_url": ""})
+    about = response["Location"]
+    forged = {
+        **INVITED_ABOUT,
+        "partner": other_partner.pk,
+        "organisation_name": "Eastgate Council",
+        "scope_name": "Something else",
+    }
+    assert client.post(about, forged).status_code == 302
+    assessment = SelfAssessment.objects.get()
+    assert assessment.partner == invitation.partner
+    assert assessment.scope_name == invitation.scope_name
+    assert assessment.organisation_name == invitation.partner.title
+
+
+def test_new_invitations_expire_after_the_days_in_settings(partner):
+    from ladder.models import LadderSettings
+
+    settings = LadderSettings.load()
+    settings.invitation_valid_days = 10
+    settings.save()
+    invitation = Invitation.objects.create(
+        partner=partner, scope_name="Panel", lead_name="A", lead_email="a@example.org"
+    )
+    days = (invitation.expires_at - timezone.now()).days
+    assert days in (9, 10)
