@@ -14,10 +14,12 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -29,7 +31,7 @@ from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
 from home.exports import SpreadsheetSafeExportMixin
-from home.models import PersonalDataAccess
+from home.models import PersonalDataAccess, SiteSettings
 from opportunities import interest
 from opportunities.models import ExpressionOfInterest
 
@@ -74,7 +76,7 @@ class InterestEditView(EditView):
                         f"All {opportunity.places} places are already taken. "
                         "Change someone else's status first."
                     )
-                form.instance.status_changed_at = interest.timezone.now()
+                form.instance.status_changed_at = timezone.now()
                 response = super().form_valid(form)
         except interest.PlacesFull as full:
             form.add_error("status", str(full))
@@ -408,3 +410,33 @@ def register_personal_data_request_menu_item():
         icon_name="user",
         order=900,
     )
+
+
+# Dashboard -------------------------------------------------------------------------
+
+AWAITING_LIMIT = 10
+
+
+class AwaitingReplyPanel(Component):
+    """Dashboard: new expressions of interest, oldest first, against the
+    reply-time promise. Shows references only, never names."""
+
+    name = "interest_awaiting_reply"
+    template_name = "components/opportunities/admin/awaiting_reply.html"
+    order = 110
+
+    def get_context_data(self, parent_context):
+        promise = SiteSettings.load().reply_time_working_days
+        today = timezone.localdate()
+        waiting = ExpressionOfInterest.objects.filter(status=Status.NEW).order_by("created_at")
+        rows = []
+        for record in waiting[:AWAITING_LIMIT]:
+            due = interest.add_working_days(timezone.localdate(record.created_at), promise)
+            rows.append({"record": record, "due": due, "late": due < today})
+        return {"rows": rows, "total": waiting.count(), "promise": promise}
+
+
+@hooks.register("construct_homepage_panels")
+def add_awaiting_reply_panel(request, panels):
+    if request.user.has_perm("opportunities.view_expressionofinterest"):
+        panels.append(AwaitingReplyPanel())

@@ -262,3 +262,30 @@ def test_menu_shows_the_records_and_request_tool_only_to_personal_data(
     client.force_login(personal_data_user)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Expressions of interest" in html and "Personal data request" in html
+
+
+def test_dashboard_shows_who_awaits_a_reply_only_to_personal_data(
+    client, opportunity, django_user_model, personal_data_user
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    late, _ = make_interest(opportunity, name="Waited Long")
+    ExpressionOfInterest.objects.filter(pk=late.pk).update(
+        created_at=timezone.now() - timedelta(days=14)
+    )
+    fresh, _ = make_interest(opportunity)
+    answered, _ = make_interest(opportunity, status="contacted")
+
+    client.force_login(make_user(django_user_model, "ed", ["Editors", "Moderators"]))
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "awaiting a reply" not in html and late.reference not in html
+
+    client.force_login(personal_data_user)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Expressions of interest awaiting a reply" in html
+    assert html.index(late.reference) < html.index(fresh.reference)  # oldest first
+    assert answered.reference not in html
+    assert "Late: was due" in html
+    assert "Waited Long" not in html  # references only
