@@ -335,3 +335,14 @@ def test_form_and_opportunity_pages_query_budget_does_not_grow(
         assert client.get(interest_url(page)).status_code == 200
     with django_assert_max_num_queries(40):
         assert client.get(page.url).status_code == 200
+
+
+def test_nothing_personal_is_logged(send, client, opportunity, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    send(client, opportunity, name="Loggable Name", contact_detail="loggable@example.org")
+    send(client, opportunity, name="Loggable Name", contact_detail="loggable@example.org")
+    send(client, opportunity, name="", contact_detail="loggable@example.org")
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "Loggable" not in logged and "loggable@example.org" not in logged
