@@ -74,9 +74,19 @@ def invitation_email(invitation, request=None):
     return " ".join(subject.split()), body
 
 
+def send_to_lead(invitation, subject, body):
+    """Email the lead contact, unless their address has been erased (retention)."""
+    if invitation.lead_email:
+        send_email_after_commit(subject, body, [invitation.lead_email])
+
+
+def greeting(invitation):
+    return f"Hello {invitation.lead_name}," if invitation.lead_name else "Hello,"
+
+
 def send_invitation(invitation, request=None):
     subject, body = invitation_email(invitation, request)
-    send_email_after_commit(subject, body, [invitation.lead_email])
+    send_to_lead(invitation, subject, body)
 
 
 def _organisation(request=None):
@@ -90,13 +100,13 @@ def notify_new_response(assessment, request=None):
         return
     invitation = respondent.invitation
     body = (
-        f"Hello {invitation.lead_name},\n\n"
+        f"{greeting(invitation)}\n\n"
         "Someone has just answered your invitation to the ladder self-assessment. "
         "See the combined result so far at your private link:\n\n"
         f"{lead_link(invitation, request)}\n\n"
         f"{_organisation(request)}\n"
     )
-    send_email_after_commit("A new answer to your ladder invitation", body, [invitation.lead_email])
+    send_to_lead(invitation, "A new answer to your ladder invitation", body)
 
 
 def notify_decision(publication, request=None):
@@ -114,10 +124,10 @@ def notify_decision(publication, request=None):
         if publication.decline_reason:
             news += f" Our reason: {publication.decline_reason}"
     body = (
-        f"Hello {invitation.lead_name},\n\n{news}\n\n"
+        f"{greeting(invitation)}\n\n{news}\n\n"
         f"{lead_link(invitation, request)}\n\n{_organisation(request)}\n"
     )
-    send_email_after_commit(subject, body, [invitation.lead_email])
+    send_to_lead(invitation, subject, body)
 
 
 @transaction.atomic

@@ -219,3 +219,14 @@ def test_new_invitations_expire_after_the_days_in_settings(partner):
     )
     days = (invitation.expires_at - timezone.now()).days
     assert days in (9, 10)
+
+
+def test_no_email_once_the_lead_contact_has_been_erased(
+    client, invitation, django_capture_on_commit_callbacks
+):
+    Invitation.objects.filter(pk=invitation.pk).update(lead_email="", lead_name="")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        answer(client, invitation)
+    assert mail.outbox == []
+    assert client.get(lead_url(invitation)).status_code == 200
