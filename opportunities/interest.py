@@ -366,13 +366,16 @@ def message_values(record, site_settings):
 
 
 def send_outcome_notices(opportunity):
-    """Email each person who asked what changed, once, when the outcome is out.
+    """Tell each person who asked what changed, once, when the outcome is out.
 
-    The outcome is shown on the page only once the opportunity has closed,
-    so notices wait until then (``manage.py send_outcome_notices`` catches
-    opportunities that closed after their outcome was published). Each
-    record is claimed with a conditional update, so two runs never send twice.
-    Returns how many were sent.
+    People who gave an email address get the editable outcome email. People
+    who gave a phone number cannot be emailed, so the team inbox gets one
+    link-only email asking someone to call or text them. The outcome is shown
+    on the page only once the opportunity has closed, so notices wait until
+    then (``manage.py send_outcome_notices`` catches opportunities that
+    closed after their outcome was published). Each record is claimed with a
+    conditional update, so two runs never notify twice. Returns how many
+    people were emailed.
     """
     if not opportunity.live or not opportunity.has_outcome or opportunity.is_open:
         return 0
@@ -380,9 +383,8 @@ def send_outcome_notices(opportunity):
         opportunity_id=opportunity.pk,
         wants_outcome=True,
         outcome_notice_sent_at__isnull=True,
-        contact_method=ExpressionOfInterest.ContactMethod.EMAIL,
     ).exclude(status=Status.WITHDRAWN)
-    sent = 0
+    sent = to_call = 0
     site_settings = SiteSettings.load()
     subject, body = InterestMessages.load().message_for("outcome")
     with transaction.atomic():
@@ -392,6 +394,9 @@ def send_outcome_notices(opportunity):
             ).update(outcome_notice_sent_at=timezone.now())
             if not claimed:
                 continue
+            if not record.has_email:
+                to_call += 1
+                continue
             record.opportunity = opportunity
             values = message_values(record, site_settings)
             send_email_after_commit(
@@ -400,6 +405,20 @@ def send_outcome_notices(opportunity):
                 [record.contact_detail],
             )
             sent += 1
+        if to_call and site_settings.notification_email:
+            listing = reverse("expressions_of_interest:list")
+            link = (
+                settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+                + f"{listing}?opportunity={opportunity.pk}&wants_outcome=true"
+            )
+            send_email_after_commit(
+                "Tell people what changed by phone or text",
+                f"An outcome was published. {to_call} {'person' if to_call == 1 else 'people'} "
+                "who asked to hear what changed "
+                f"gave a phone number: please call or text them. Everyone who asked is "
+                f"listed here; the contact column shows who gave a number:\n\n{link}\n",
+                [site_settings.notification_email],
+            )
     return sent
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import rich_text
 
-from home.models import AccessSupport, Area, Topic
+from home.models import AccessSupport, Area, SiteSettings, Topic
 from ladder.models import Rung
 from opportunities.models import ExpressionOfInterest
 from tests.opportunities.conftest import make_opportunity
@@ -74,9 +74,18 @@ def test_publishing_the_outcome_emails_each_person_who_asked_once(
     taxonomy,
     django_capture_on_commit_callbacks,
 ):
+    site_settings = SiteSettings.load()
+    site_settings.notification_email = "team@example.org"
+    site_settings.save()
     with django_capture_on_commit_callbacks(execute=True):
         response = publish_outcome_in_admin(moderator_client, closed, taxonomy)
     assert response.status_code == 302, response.content.decode()[:2000]
+    team = [message for message in mail.outbox if message.to == ["team@example.org"]]
+    # The person who gave a phone number: the team is asked to call, with a link only.
+    assert len(team) == 1 and "1 person who asked" in team[0].body
+    assert f"?opportunity={closed.pk}&wants_outcome=true" in team[0].body
+    assert "07700900982" not in team[0].body
+    mail.outbox[:] = [message for message in mail.outbox if message not in team]
     recipients = sorted(message.to[0] for message in mail.outbox)
     assert recipients == sorted(
         [people["asked"].contact_detail, people["asked too"].contact_detail]
