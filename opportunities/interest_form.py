@@ -80,7 +80,7 @@ class InterestForm(ProtectedFormMixin, forms.Form):
         error_messages={"max_length": "This must be 2,000 characters or fewer"},
     )
     wants_outcome = forms.BooleanField(
-        label="Email me what changed as a result, when it is published",
+        label="Tell me what changed as a result, when it is published",
         required=False,
     )
     consent = forms.BooleanField(
