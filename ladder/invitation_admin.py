@@ -18,6 +18,7 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import CreateView, IndexView, InspectView, SnippetViewSet
@@ -162,6 +163,7 @@ def revoke_invitation(request, pk):
     invitation = _invitation_for_change(request, pk)
     if not invitation.is_revoked:
         invitation.revoke()
+        log(instance=invitation, action=invitations.LOG_REVOKED, user=request.user)
         messages.success(request, f"{invitation} is revoked. Its links no longer work.")
     return redirect("wagtailsnippets_ladder_invitation:inspect", invitation.pk)
 

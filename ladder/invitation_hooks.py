@@ -13,7 +13,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from home.exports import csv_response
-from ladder import published
+from ladder import invitations, published
 from ladder.models import Publication
 from ladder.network_report import NetworkReport
 
@@ -26,6 +26,24 @@ hooks.register("slot:partner_profile_rung", published.partner_profile_rung)
 hooks.register("slot:partner_card", published.partner_card_rung)
 hooks.register("partner_directory_filters", published.rung_directory_filter)
 hooks.register("partner_directory_queryset", published.annotate_published_rung)
+
+
+# The audit trail -----------------------------------------------------------------
+
+
+@hooks.register("register_log_actions")
+def register_invitation_log_actions(actions):
+    actions.register_action(
+        invitations.LOG_REQUESTED,
+        "Ask to publish",
+        "The lead contact asked for the combined rung to be published",
+    )
+    actions.register_action(invitations.LOG_APPROVED, "Approve", "Approved for publication")
+    actions.register_action(invitations.LOG_DECLINED, "Decline", "Declined for publication")
+    actions.register_action(
+        invitations.LOG_WITHDRAWN, "Withdraw", "Withdrawn by the lead contact, using their link"
+    )
+    actions.register_action(invitations.LOG_REVOKED, "Revoke", "Links revoked")
 
 
 # The network report ---------------------------------------------------------------

@@ -10,10 +10,18 @@ partner shows one rung at most: its newest approved one.
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from home.emails import send_email_after_commit
 from home.models import SiteSettings
 from ladder.models import LadderSettings, Publication, SelfAssessmentPage
+
+# Wagtail audit-log actions (labels registered in ladder/invitation_hooks.py).
+LOG_REQUESTED = "ladder.publication.request"
+LOG_APPROVED = "ladder.publication.approve"
+LOG_DECLINED = "ladder.publication.decline"
+LOG_WITHDRAWN = "ladder.publication.withdraw"
+LOG_REVOKED = "ladder.invitation.revoke"
 
 
 class PublicationRefused(Exception):
@@ -147,7 +155,7 @@ def request_publication(invitation, result):
             else "You have already asked. We will email you when we have decided."
         )
     overall = result.overall
-    return Publication.objects.create(
+    publication = Publication.objects.create(
         invitation=invitation,
         rung_id=overall.rung_id,
         rung_level=overall.level,
@@ -161,14 +169,24 @@ def request_publication(invitation, result):
             for theme in result.team.themes
         ],
     )
+    log(instance=publication, action=LOG_REQUESTED, data={"by_lead_contact": True})
+    return publication
 
 
 @transaction.atomic
 def withdraw_publication(invitation):
     """The lead contact takes their request or published rung down. Returns how many."""
-    return invitation.publications.filter(
-        status__in=[Publication.Status.REQUESTED, Publication.Status.APPROVED]
-    ).update(status=Publication.Status.WITHDRAWN, ended_at=timezone.now())
+    ending = list(
+        invitation.publications.filter(
+            status__in=[Publication.Status.REQUESTED, Publication.Status.APPROVED]
+        )
+    )
+    for publication in ending:
+        publication.status = Publication.Status.WITHDRAWN
+        publication.ended_at = timezone.now()
+        publication.save(update_fields=["status", "ended_at"])
+        log(instance=publication, action=LOG_WITHDRAWN, data={"by_lead_contact": True})
+    return len(ending)
 
 
 @transaction.atomic
@@ -187,6 +205,7 @@ def approve(publication, user, request=None):
     publication.decided_at = now
     publication.decided_by = user
     publication.save(update_fields=["status", "decided_at", "decided_by"])
+    log(instance=publication, action=LOG_APPROVED, user=user)
     notify_decision(publication, request)
     return publication
 
@@ -201,6 +220,7 @@ def decline(publication, user, reason="", request=None):
     publication.decided_by = user
     publication.decline_reason = reason.strip()
     publication.save(update_fields=["status", "decided_at", "decided_by", "decline_reason"])
+    log(instance=publication, action=LOG_DECLINED, user=user)
     notify_decision(publication, request)
     return publication
 

@@ -228,3 +228,24 @@ def test_only_moderators_decide(client, invitation, editor, django_user_model):
     edit = other.get(reverse("wagtailsnippets_ladder_publication:edit", args=(publication.pk,)))
     assert edit.status_code in (302, 403)
     assert other.get(reverse("wagtailsnippets_ladder_publication:add")).status_code in (302, 403)
+
+
+def test_every_step_is_in_the_audit_log(client, invitation, moderator):
+    from wagtail.models import ModelLogEntry
+
+    moderator_client = Client()
+    moderator_client.force_login(moderator)
+    publication = decide(moderator_client, ask(client, invitation), "approve")
+    client.post(lead_url(invitation), {"action": "withdraw"})
+    entries = list(
+        ModelLogEntry.objects.filter(
+            object_id=str(publication.pk), content_type__model="publication"
+        )
+        .order_by("timestamp", "pk")
+        .values_list("action", "user__username")
+    )
+    assert entries == [
+        ("ladder.publication.request", None),
+        ("ladder.publication.approve", "moderator"),
+        ("ladder.publication.withdraw", None),
+    ]
