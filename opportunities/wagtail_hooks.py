@@ -178,3 +178,5 @@ def home_featured_opportunities(context):
 
 # Expressions of interest: admin views, bulk status changes, log messages.
 from opportunities import interest_admin  # noqa: E402, F401
+# Mark places filled and close now, from the page listing.
+from opportunities import admin_actions  # noqa: E402, F401

@@ -17,6 +17,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import timezone
 
 from home.models import (
     AccessSupport,
@@ -125,6 +126,12 @@ def build_rows():
     invitation = first(Invitation)
     publication = first(Publication)
     log = first(PersonalDataAccess)
+    open_one = (
+        OpportunityPage.objects.live()
+        .filter(closes_at__gt=timezone.now(), places_filled=False)
+        .order_by("pk")
+        .first()
+    )
     rows = [
         ("dashboard", reverse("wagtailadmin_home"), STAFF),
         ("page explorer", reverse("wagtailadmin_explore_root"), PAGE_EDITORS),
@@ -139,6 +146,21 @@ def build_rows():
             PAGE_EDITORS,
         ),
         ("page chooser", reverse("wagtailadmin_choose_page"), STAFF),
+        # In-place changes to a live opportunity: those who may publish it.
+        ("mark places filled", reverse("opportunities_mark_filled", args=(open_one.pk,)), {M, S}),
+        ("close now", reverse("opportunities_close_now", args=(open_one.pk,)), {M, S}),
+        (
+            "mark filled (post)",
+            reverse("opportunities_mark_filled", args=(open_one.pk,)),
+            {M, S},
+            "POST",
+        ),
+        (
+            "close now (post)",
+            reverse("opportunities_close_now", args=(open_one.pk,)),
+            {M, S},
+            "POST",
+        ),
         # Settings
         ("site settings", setting(SiteSettings), {M, S}),
         ("navigation", setting(NavigationSettings), {M, S}),
@@ -309,6 +331,10 @@ def our_admin_url_names():
     return names
 
 
+def rows_by_label(rows):
+    return {row[0]: row[1] for row in rows}
+
+
 def screens_without_a_row(rows):
     covered = {resolve(urlsplit(row[1]).path).view_name for row in rows}
     return sorted(
@@ -361,6 +387,9 @@ def people(django_user_model, home_page):
 def test_role_matrix(client, people):
     rows = build_rows()
     publication, invitation = first(Publication), first(Invitation)
+    open_one = OpportunityPage.objects.get(
+        pk=resolve(rows_by_label(rows)["close now"]).kwargs["page_id"]
+    )
     missing = screens_without_a_row(rows)
     assert not missing, f"Admin screens with no row in the role matrix: {missing}"
     # A server error is an answer too (a 500 is neither a page nor a refusal).
@@ -384,4 +413,6 @@ def test_role_matrix(client, people):
     # Refused actions changed nothing.
     assert Publication.objects.get(pk=publication.pk).status == publication.status
     assert Invitation.objects.get(pk=invitation.pk).revoked_at == invitation.revoked_at
+    assert OpportunityPage.objects.get(pk=open_one.pk).is_open
+    assert not OpportunityPage.objects.get(pk=open_one.pk).places_filled
     assert not mismatches, f"{len(mismatches)} answers differ:\n" + "\n".join(mismatches)
