@@ -190,5 +190,6 @@ class LadderGroup(SnippetViewSetGroup):
 
 register_snippet(LadderGroup)
 
-# Invitations, publication on profiles and the network report.
-from ladder import invitation_hooks  # noqa: E402, F401
+# Invitations, publication on profiles and the network report; the dashboard's
+# recent self-assessments (ladder/dashboard.py).
+from ladder import dashboard, invitation_hooks  # noqa: E402, F401

@@ -1,21 +1,18 @@
 """Admin menus, pay warnings for editors, and this app's parts of other apps'
 pages (slots: the partner profile, the partner directory cards, the home page)."""
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import SiteSettings
+from opportunities import dashboard
 from opportunities.models import BenefitRule, OpportunityIndexPage, OpportunityPage
-from opportunities.models.pages import CLOSING_SOON_DAYS
 
 HOME_FEATURED_COUNT = 3
 PARTNER_PAST_LIMIT = 10
@@ -50,29 +47,8 @@ def warn_when_pay_is_below_living_wage(request, page):
         messages.warning(request, f"'{page.title}': {warning}")
 
 
-class ClosingSoonPanel(Component):
-    """Dashboard: opportunities closing in the next week, so editors can chase
-    places and plan what changed."""
-
-    name = "opportunities_closing_soon"
-    template_name = "components/opportunities/admin_closing_soon.html"
-    order = 120
-
-    def get_context_data(self, parent_context):
-        now = timezone.now()
-        return {
-            "opportunities": list(
-                OpportunityPage.objects.live()
-                .filter(closes_at__gt=now, closes_at__lte=now + timedelta(days=CLOSING_SOON_DAYS))
-                .order_by("closes_at")[:20]
-            )
-        }
-
-
-@hooks.register("construct_homepage_panels")
-def add_closing_soon_panel(request, panels):
-    if request.user.has_perm("wagtailadmin.access_admin"):
-        panels.append(ClosingSoonPanel())
+# Dashboard panels, each for those allowed to see what it lists (opportunities/dashboard.py).
+hooks.register("construct_homepage_panels", dashboard.add_panels)
 
 
 # Slots ---------------------------------------------------------------------
@@ -176,7 +152,6 @@ def home_featured_opportunities(context):
     )
 
 
-# Expressions of interest: admin views, bulk status changes, log messages.
-from opportunities import interest_admin  # noqa: E402, F401
-# Mark places filled and close now, from the page listing.
-from opportunities import admin_actions  # noqa: E402, F401
+# Expressions of interest (admin views, bulk status changes, log messages), and
+# Mark places filled / Close now from the page listing.
+from opportunities import admin_actions, interest_admin  # noqa: E402, F401

@@ -263,15 +263,16 @@ def test_edit_form_shows_the_pay_check(moderator_client, board):
 
 
 @pytest.mark.django_db
-def test_dashboard_lists_opportunities_closing_this_week(editor_client, board):
+def test_dashboard_lists_opportunities_closing_in_the_next_fortnight(editor_client, board):
     now = timezone.now()
     make_opportunity(board, title="Closes on Friday", closes_at=now + timedelta(days=3))
     make_opportunity(board, title="Closes next month", closes_at=now + timedelta(days=30))
     make_opportunity(board, title="Closed already", closes_at=now - timedelta(days=1))
     html = editor_client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Opportunities closing in the next 7 days" in html
-    assert "Closes on Friday" in html
-    assert "Closes next month" not in html and "Closed already" not in html
+    assert "Opportunities closing in the next 14 days" in html
+    panel = html.split("Opportunities closing in the next 14 days")[1].split("</section>")[0]
+    assert "Closes on Friday" in panel
+    assert "Closes next month" not in panel and "Closed already" not in panel
 
 
 @pytest.mark.django_db

@@ -1,0 +1,184 @@
+"""The admin dashboard: each panel's content, and who sees it (a user in each group alone)."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from home.models import SiteSettings
+from ladder.models import QuestionnaireVersion, SelfAssessment
+from opportunities.dashboard import working_days_between
+from tests.conftest import make_user
+from tests.ladder.factories import make_rungs, publish_questionnaire, theme_data
+from tests.opportunities.conftest import make_board, make_opportunity
+from tests.opportunities.interest_helpers import make_interest
+
+pytestmark = pytest.mark.django_db
+
+GROUPS = ["Editors", "Moderators", "Personal data", "Ladder managers"]
+PANELS = {
+    "closing": "Opportunities closing in the next 14 days",
+    "no_outcome": "Closed, but what changed is not written yet",
+    "awaiting": "Expressions of interest awaiting a reply",
+    "assessments": "Recent self-assessments",
+}
+# Who sees each panel: page editors see the opportunity panels; the Personal data
+# group the people waiting for a reply; those who may read assessments the recent ones.
+VISIBLE_TO = {
+    "closing": {"Editors", "Moderators"},
+    "no_outcome": {"Editors", "Moderators"},
+    "awaiting": {"Personal data"},
+    "assessments": {"Ladder managers", "Personal data"},
+}
+
+
+def dashboard(client, user):
+    client.force_login(user)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.fixture
+def content(home_page):
+    board = make_board(home_page)
+    now = timezone.now()
+    make_opportunity(board, title="Closes in three days", closes_at=now + timedelta(days=3))
+    make_opportunity(board, title="Closes in thirteen days", closes_at=now + timedelta(days=13))
+    make_opportunity(board, title="Closes in a month", closes_at=now + timedelta(days=30))
+    old = make_opportunity(
+        board, title="Closed without an outcome", closes_at=now - timedelta(days=10)
+    )
+    make_opportunity(
+        board,
+        title="Closed with an outcome",
+        closes_at=now - timedelta(days=5),
+        outcome="<p>The letters were rewritten.</p>",
+    )
+    make_opportunity(board, title="Draft closed", closes_at=now - timedelta(days=5), publish=False)
+    older, _ = make_interest(old, name="Priya Secret", status="new")
+    newer, _ = make_interest(old, name="Jo Secret", status="new")
+    make_interest(old, name="Ali Contacted", status="contacted")
+    # Sent 12 and 1 calendar days ago.
+    type(older).objects.filter(pk=older.pk).update(created_at=now - timedelta(days=12))
+    type(newer).objects.filter(pk=newer.pk).update(created_at=now - timedelta(days=1))
+    older.refresh_from_db()
+    newer.refresh_from_db()
+
+    rungs = make_rungs(3)
+    publish_questionnaire(themes=[theme_data("Decisions", rungs)])
+    version = QuestionnaireVersion.objects.get()
+    for number, name in enumerate(["Northside Housing", "Eastgate Trust"]):
+        assessment, _ = SelfAssessment.start(version)
+        assessment.organisation_name = name
+        assessment.scope_name = f"Panel {number}"
+        assessment.contact_email = f"secret{number}@example.org"
+        assessment.overall_rung = rungs[number]
+        assessment.mark_submitted()
+        assessment.submitted_at = now - timedelta(days=3 - number)
+        assessment.save()
+    unfinished, _ = SelfAssessment.start(version)
+    unfinished.organisation_name = "Unfinished Ltd"
+    unfinished.save()
+    return {"older": older, "newer": newer}
+
+
+@pytest.mark.parametrize("group", GROUPS)
+def test_each_group_sees_only_its_panels(client, django_user_model, content, group):
+    html = dashboard(client, make_user(django_user_model, "someone", [group]))
+    for panel, heading in PANELS.items():
+        assert (heading in html) == (group in VISIBLE_TO[panel]), (panel, group)
+    # No panel shows a person's name or contact details.
+    for secret in ("Priya Secret", "Jo Secret", "secret0@example.org", "secret1@example.org"):
+        assert secret not in html
+
+
+def test_superuser_sees_every_panel(client, superuser, content):
+    html = dashboard(client, superuser)
+    for heading in PANELS.values():
+        assert heading in html
+
+
+def test_opportunity_panels_list_the_right_pages(client, django_user_model, content):
+    html = dashboard(client, make_user(django_user_model, "ed", ["Editors"]))
+    closing = html.split(PANELS["closing"])[1].split("</section>")[0]
+    assert closing.index("Closes in three days") < closing.index("Closes in thirteen days")
+    assert "Closes in a month" not in closing
+    assert "Closed without an outcome" not in closing
+
+    no_outcome = html.split(PANELS["no_outcome"])[1].split("</section>")[0]
+    assert "Closed without an outcome" in no_outcome
+    assert "Closed with an outcome" not in no_outcome
+    assert "Closes in three days" not in no_outcome
+    assert "Draft closed" not in no_outcome
+
+
+def test_interest_panel_lists_new_records_oldest_first_with_their_age(
+    client, django_user_model, content
+):
+    SiteSettings.objects.update_or_create(
+        pk=SiteSettings.load().pk, defaults={"reply_time_working_days": 5}
+    )
+    html = dashboard(client, make_user(django_user_model, "pd", ["Personal data"]))
+    panel = html.split(PANELS["awaiting"])[1].split("</section>")[0]
+    older, newer = content["older"], content["newer"]
+    assert panel.index(older.reference) < panel.index(newer.reference)
+    assert "reply within 5 working days" in panel
+    today = timezone.localdate()
+    older_age = working_days_between(timezone.localdate(older.created_at), today)
+    assert older_age >= 8  # 12 calendar days hold at least 8 weekdays
+    assert f"{older_age} working days <strong>(late)</strong>" in panel
+    newer_age = working_days_between(timezone.localdate(newer.created_at), today)
+    assert f"{newer_age} working day" in panel
+    assert panel.count("(late)") == 1
+    assert reverse("expressions_of_interest:inspect", args=(older.pk,)) in panel
+    # A record already contacted is not waiting.
+    assert panel.count("<tr>") == 3  # heading row and two records
+
+
+def test_assessment_panel_lists_finished_ones_newest_first(client, django_user_model, content):
+    html = dashboard(client, make_user(django_user_model, "lm", ["Ladder managers"]))
+    panel = html.split(PANELS["assessments"])[1].split("</section>")[0]
+    assert panel.index("Eastgate Trust") < panel.index("Northside Housing")
+    assert "Unfinished Ltd" not in panel
+    assert "2 finished in all" in panel
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (date(2026, 11, 27), date(2026, 11, 27), 0),  # Friday, same day
+        (date(2026, 11, 27), date(2026, 11, 28), 0),  # Friday to Saturday
+        (date(2026, 11, 27), date(2026, 11, 30), 1),  # Friday to Monday
+        (date(2026, 11, 23), date(2026, 11, 30), 5),  # Monday to Monday
+        (date(2026, 11, 2), date(2026, 11, 30), 20),  # four weeks
+        (date(2026, 11, 30), date(2026, 11, 27), 0),  # backwards
+    ],
+)
+def test_working_days(start, end, expected):
+    assert working_days_between(start, end) == expected
+
+
+def test_an_empty_dashboard_says_so(client, superuser, home_page):
+    html = dashboard(client, superuser)
+    assert "Nothing closes in the next 14 days." in html
+    assert "Every closed opportunity says what changed." in html
+    assert "Nobody is waiting for a reply." in html
+    assert "No self-assessments have been finished yet." in html
+
+
+def test_dashboard_query_budget_does_not_grow(
+    client, superuser, content, django_assert_max_num_queries
+):
+    client.force_login(superuser)
+    client.get(reverse("wagtailadmin_home"))
+    with django_assert_max_num_queries(80) as small:
+        client.get(reverse("wagtailadmin_home"))
+    board = make_board(None)
+    old = make_opportunity(board, closes_at=timezone.now() - timedelta(days=2))
+    for number in range(15):
+        make_opportunity(board, closes_at=timezone.now() + timedelta(days=1 + number % 10))
+        make_interest(old, status="new")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(reverse("wagtailadmin_home"))
