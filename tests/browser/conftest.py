@@ -148,8 +148,14 @@ def phone_page(chromium, live_server, demo_site):
 
 
 @pytest.fixture
-def demo_site(transactional_db):
-    """The demo content, on the database the live server reads."""
+def demo_site(transactional_db, django_db_serialized_rollback):
+    """The demo content, on the database the live server reads.
+
+    Live-server tests run outside a transaction and the database is flushed
+    after each, which would also wipe what migrations made (groups, the
+    moderation workflow, seeded benefit rules). Serialized rollback restores
+    that migrated state before each test, as a fresh install has it.
+    """
     ensure_home_page()
     call_command("load_demo_content", "--no-admin", stdout=StringIO())
     return None
