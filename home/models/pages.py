@@ -83,7 +83,14 @@ class StandardPage(Page):
         blank=True,
         help_text="One or two sentences that say what this page is about. Shown in bold.",
     )
-    body = StreamField(ContentStreamBlock(), blank=True)
+    body = StreamField(
+        ContentStreamBlock(),
+        blank=True,
+        help_text=(
+            "The page itself. Click + to add a heading, text, a picture, a quote, "
+            "a call to action or questions and answers."
+        ),
+    )
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

@@ -16,7 +16,11 @@ class SiteSettings(BaseGenericSetting):
     """The organisation's details, contact channels, promises and limits."""
 
     # Organisation
-    organisation_name = models.CharField(max_length=120, default="Co-pro Network")
+    organisation_name = models.CharField(
+        max_length=120,
+        default="Co-pro Network",
+        help_text="Your organisation's name, shown at the top and bottom of every page.",
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
