@@ -98,3 +98,13 @@ def test_directory_and_profile_fit_320_pixels(phone_page):
         phone_page.visit(path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} scrolls sideways at 320px ({width}px)"
+
+
+def test_every_demo_profile_fits_a_320px_phone(phone_page):
+    from partners.models import PartnerPage
+
+    page = phone_page.page
+    for partner in PartnerPage.objects.live():
+        phone_page.visit(partner.url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{partner.url} scrolls sideways at 320px ({width}px)"
