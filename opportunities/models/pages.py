@@ -4,6 +4,7 @@ import json
 from datetime import timedelta
 from decimal import Decimal
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -357,7 +358,8 @@ class OpportunityPage(InterestRoutes, Page):
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("lived_experience_sought"),
-        FieldPanel("topics"),
+        # Tick boxes, not a multiple select that needs Ctrl-click.
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("partner"),
         FieldPanel("rung"),
         FieldPanel("body"),
@@ -413,7 +415,7 @@ class OpportunityPage(InterestRoutes, Page):
             ],
             heading="Expenses covered",
         ),
-        FieldPanel("access_support"),
+        FieldPanel("access_support", widget=forms.CheckboxSelectMultiple),
         FieldPanel("outcome"),
     ]
 
