@@ -1,14 +1,15 @@
-"""The admin dashboard: each panel's content, and who sees it (a user in each group alone)."""
+"""The admin dashboard: each panel's content, and who sees it (a user in each group alone).
 
-from datetime import date, timedelta
+The interest panel's content is tested in tests/opportunities/test_interest_admin.py;
+here only who sees it."""
+
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from home.models import SiteSettings
 from ladder.models import QuestionnaireVersion, SelfAssessment
-from opportunities.dashboard import working_days_between
 from tests.conftest import make_user
 from tests.ladder.factories import make_rungs, publish_questionnaire, theme_data
 from tests.opportunities.conftest import make_board, make_opportunity
@@ -114,29 +115,6 @@ def test_opportunity_panels_list_the_right_pages(client, django_user_model, cont
     assert "Draft closed" not in no_outcome
 
 
-def test_interest_panel_lists_new_records_oldest_first_with_their_age(
-    client, django_user_model, content
-):
-    SiteSettings.objects.update_or_create(
-        pk=SiteSettings.load().pk, defaults={"reply_time_working_days": 5}
-    )
-    html = dashboard(client, make_user(django_user_model, "pd", ["Personal data"]))
-    panel = html.split(PANELS["awaiting"])[1].split("</section>")[0]
-    older, newer = content["older"], content["newer"]
-    assert panel.index(older.reference) < panel.index(newer.reference)
-    assert "reply within 5 working days" in panel
-    today = timezone.localdate()
-    older_age = working_days_between(timezone.localdate(older.created_at), today)
-    assert older_age >= 8  # 12 calendar days hold at least 8 weekdays
-    assert f"{older_age} working days <strong>(late)</strong>" in panel
-    newer_age = working_days_between(timezone.localdate(newer.created_at), today)
-    assert f"{newer_age} working day" in panel
-    assert panel.count("(late)") == 1
-    assert reverse("expressions_of_interest:inspect", args=(older.pk,)) in panel
-    # A record already contacted is not waiting.
-    assert panel.count("<tr>") == 3  # heading row and two records
-
-
 def test_assessment_panel_lists_finished_ones_newest_first(client, django_user_model, content):
     html = dashboard(client, make_user(django_user_model, "lm", ["Ladder managers"]))
     panel = html.split(PANELS["assessments"])[1].split("</section>")[0]
@@ -145,26 +123,10 @@ def test_assessment_panel_lists_finished_ones_newest_first(client, django_user_m
     assert "2 finished in all" in panel
 
 
-@pytest.mark.parametrize(
-    ("start", "end", "expected"),
-    [
-        (date(2026, 11, 27), date(2026, 11, 27), 0),  # Friday, same day
-        (date(2026, 11, 27), date(2026, 11, 28), 0),  # Friday to Saturday
-        (date(2026, 11, 27), date(2026, 11, 30), 1),  # Friday to Monday
-        (date(2026, 11, 23), date(2026, 11, 30), 5),  # Monday to Monday
-        (date(2026, 11, 2), date(2026, 11, 30), 20),  # four weeks
-        (date(2026, 11, 30), date(2026, 11, 27), 0),  # backwards
-    ],
-)
-def test_working_days(start, end, expected):
-    assert working_days_between(start, end) == expected
-
-
 def test_an_empty_dashboard_says_so(client, superuser, home_page):
     html = dashboard(client, superuser)
     assert "Nothing closes in the next 14 days." in html
     assert "Every closed opportunity says what changed." in html
-    assert "Nobody is waiting for a reply." in html
     assert "No self-assessments have been finished yet." in html
 
 
