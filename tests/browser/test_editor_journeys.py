@@ -156,3 +156,50 @@ def test_editor_writes_an_opportunity_and_a_moderator_approves_it(browser_page):
     checked.check_accessibility()
     expect(page.get_by_text("BSL interpreter")).to_be_visible()
     expect(page.get_by_text(re.compile(r"£30 per session"))).to_be_visible()
+
+
+def test_moderator_marks_places_filled_from_the_listing(browser_page):
+    checked, page = browser_page, browser_page.page
+    page.set_viewport_size({"width": 1024, "height": 700})
+    board = OpportunityIndexPage.objects.get()
+    opportunity = (
+        OpportunityPage.objects.live()
+        .filter(closes_at__gt=timezone.now(), places_filled=False)
+        .order_by("closes_at")
+        .first()
+    )
+    person("mo", "Moderators")
+    sign_in(checked, "mo")
+    checked.screenshot("editors-moderator-dashboard")
+    page.goto(checked.base_url + f"/admin/pages/{board.pk}/")
+    check_admin(checked)
+    page.get_by_role("button", name=f"More options for '{opportunity.title}'").click()
+    checked.screenshot("editors-listing-more-menu")
+    page.get_by_role("link", name="Mark places filled").click()
+    expect(page.get_by_text("Mark every place on this opportunity as filled?")).to_be_visible()
+    check_admin(checked)
+    checked.screenshot("editors-mark-places-filled")
+    page.get_by_role("button", name="Yes, mark places filled").click()
+    expect(page.get_by_text(f"'{opportunity.title}': places marked filled.")).to_be_visible()
+    check_admin(checked)
+    opportunity.refresh_from_db()
+    assert opportunity.places_filled
+
+    checked.visit(opportunity.url)
+    expect(page.get_by_text("All places are filled.")).to_be_visible()
+
+
+def test_personal_data_team_sees_who_is_waiting_for_a_reply(browser_page):
+    checked, page = browser_page, browser_page.page
+    page.set_viewport_size({"width": 1024, "height": 700})
+    person("pat", "Personal data")
+    sign_in(checked, "pat")
+    expect(page.get_by_text("Expressions of interest awaiting a reply")).to_be_visible()
+    checked.screenshot("editors-awaiting-reply")
+    page.goto(checked.base_url + "/admin/expressions-of-interest/")
+    expect(page.get_by_role("heading", name="Expressions of interest")).to_be_visible()
+    check_admin(checked)
+    checked.screenshot("editors-interest-list")
+    page.goto(checked.base_url + "/admin/personal-data-request/")
+    check_admin(checked)
+    checked.screenshot("editors-personal-data-request")
