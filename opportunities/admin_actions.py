@@ -55,7 +55,7 @@ class QuickAction:
 MARK_FILLED = QuickAction(
     "mark-filled",
     "Mark places filled",
-    "tick",
+    "check",
     "Mark every place on this opportunity as filled?",
     "The page will say its places are filled and stop taking interest at once. "
     "It stays on the board until its closing date. No approval is needed.",
