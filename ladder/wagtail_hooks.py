@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     DeleteView,
@@ -76,7 +76,8 @@ class QuestionnaireViewSet(SnippetViewSet):
     model = Questionnaire
     icon = "list-ol"
     menu_label = "Questionnaire"
-    list_display = ["title", "live", "latest_revised_at"]
+    # Wagtail's own "Updated" column (the model has no 'latest_revised_at').
+    list_display = ["title", "live", UpdatedAtColumn()]
 
 
 class SelfAssessmentIndexView(SpreadsheetSafeExportMixin, IndexView):
