@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from ladder.models import Questionnaire
 from opportunities.models import OpportunityIndexPage, OpportunityPage
 from tests.browser.conftest import AXE_TAGS
 
@@ -30,6 +31,12 @@ ADMIN_EXCLUSIONS = [
         "public-DraftEditor-content",
         "Wagtail's rich text editor (Draftail) gives its editable area no accessible name; "
         "the field's visible label sits outside it. Wagtail's markup, not ours.",
+    ),
+    (
+        "scrollable-region-focusable",
+        "w-minimap__list",
+        "Wagtail's minimap of a long form scrolls but cannot take focus; every "
+        "section it links to is reachable by keyboard in the form itself.",
     ),
 ]
 
@@ -209,3 +216,54 @@ def test_personal_data_team_sees_who_is_waiting_for_a_reply(browser_page):
     page.goto(checked.base_url + "/admin/personal-data-request/")
     check_admin(checked)
     checked.screenshot("editors-personal-data-request")
+
+
+def test_ladder_manager_adds_a_question_and_a_new_journey_asks_it(browser_page):
+    checked, page = browser_page, browser_page.page
+    page.set_viewport_size({"width": 1024, "height": 700})
+    questionnaire = Questionnaire.objects.get()
+    first_theme = questionnaire.themes[0].value
+    original = first_theme["questions"][0]["text"]
+    added = "Do people with lived experience choose who else takes part?"
+    person("lena", "Ladder managers")
+    sign_in(checked, "lena")
+
+    page.goto(checked.base_url + f"/admin/snippets/ladder/questionnaire/edit/{questionnaire.pk}/")
+    expect(page.get_by_role("link", name="Themes")).to_be_visible()
+    check_admin(checked)
+    # Duplicate the theme's first question (its answers and rungs come too), then reword it.
+    question = page.locator("section.w-panel").filter(
+        has=page.locator("> .w-panel__header", has_text=original[:20])
+    )
+    question.first.locator("> .w-panel__header").get_by_role("button", name="Duplicate").click()
+    ids = page.evaluate(
+        "(text) => [...document.querySelectorAll('input')]"
+        ".filter(i => i.value === text).map(i => i.id)",
+        original,
+    )
+    assert len(ids) == 2, ids
+    page.locator(f"[id='{ids[1]}']").fill(added)
+    page.locator(f"[id='{ids[1]}']").scroll_into_view_if_needed()
+    checked.screenshot("editors-questionnaire-question")
+    footer_action(page, "Publish")
+    expect(page.get_by_text(re.compile("published", re.I)).first).to_be_visible()
+    check_admin(checked)
+
+    questionnaire.refresh_from_db()
+    texts = [q["text"] for q in questionnaire.themes[0].value["questions"]]
+    assert texts[:2] == [original, added]
+
+    # A new journey asks it, on the first theme's step.
+    checked.visit("/ladder/self-assessment/")
+    page.get_by_role("button", name="Start now").click()
+    expect(page.locator("h1")).to_have_text("About you and what you are assessing")
+    checked.check_accessibility()
+    page.get_by_label("Organisation name").fill("Riverside Community Health")
+    page.get_by_role("group", name="What are you assessing?").locator("input").first.check()
+    page.get_by_label("Name of the service, team or project").fill("Community nursing")
+    page.get_by_label("Your role").fill("Team leader")
+    page.get_by_role("group", name="How are you answering?").locator("input").first.check()
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_text("Step 2 of")).to_be_visible()
+    checked.check_accessibility()
+    expect(page.get_by_role("group", name=added)).to_be_visible()
