@@ -92,3 +92,12 @@ def test_an_opportunitys_partner_chooser_offers_only_partner_pages():
     form_class = OpportunityPage.get_edit_handler().get_form_class()
     widget = form_class.base_fields["partner"].widget
     assert widget.target_models == [PartnerPage]
+
+
+@pytest.mark.django_db
+def test_wagtails_content_checker_is_in_the_userbar_for_editors_only(client, editor, home_page):
+    assert "checker-axe-configuration" not in client.get(home_page.url).content.decode()
+    client.force_login(editor)
+    html = client.get(home_page.url).content.decode()
+    assert 'id="checker-trigger"' in html
+    assert "checker-axe-configuration" in html
