@@ -9,6 +9,27 @@ from wagtail.models import Collection, Locale, Page, Site
 from home.models import HomePage
 
 
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the migrated state (serialized rollback).
+
+    Such tests end with a flush. A plain flush re-runs post_migrate, which
+    recreates content types with new ids, and the next test that restores
+    the migrated snapshot then collides with them. Giving every transactional
+    test serialized rollback keeps one rule for all of them.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            item.add_marker(
+                pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}),
+                append=False,
+            )
+
+
 def ensure_home_page():
     """The default site's HomePage, rebuilding the tree if a flush emptied it.
 

@@ -40,7 +40,20 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def migrated_snapshot(django_db_setup):
+    """The database as migrations left it, serialized by pytest-django.
+
+    Read here, before Playwright starts: once its event loop runs, Django's
+    per-context connection handler hands out a new connection object that
+    lacks the snapshot, and Django would then silently skip restoring it.
+    """
+    from django.db import connections
+
+    return getattr(connections["default"], "_test_serialized_contents", None)
+
+
+@pytest.fixture(scope="session")
+def chromium(migrated_snapshot):
     if not os.path.exists(CHROMIUM):
         pytest.fail(
             f"Browser tests need Debian's Chromium at {CHROMIUM}: run `make test` as root, "
@@ -148,14 +161,24 @@ def phone_page(chromium, live_server, demo_site):
 
 
 @pytest.fixture
-def demo_site(transactional_db, django_db_serialized_rollback):
+def demo_site(transactional_db, django_db_serialized_rollback, migrated_snapshot):
     """The demo content, on the database the live server reads.
 
     Live-server tests run outside a transaction and the database is flushed
     after each, which would also wipe what migrations made (groups, the
-    moderation workflow, seeded benefit rules). Serialized rollback restores
-    that migrated state before each test, as a fresh install has it.
+    moderation workflow, seeded benefit rules). Each browser test therefore
+    starts from the migrated snapshot, as a fresh install does. The snapshot
+    is handed to the connection Playwright's context uses (see
+    ``migrated_snapshot``), so Django's flush afterwards also knows to leave
+    restoring to the next test.
     """
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    if migrated_snapshot:
+        connection._test_serialized_contents = migrated_snapshot
+        if not ContentType.objects.exists():
+            connection.creation.deserialize_db_from_string(migrated_snapshot)
     ensure_home_page()
     call_command("load_demo_content", "--no-admin", stdout=StringIO())
     return None
