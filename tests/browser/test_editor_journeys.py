@@ -127,7 +127,7 @@ def test_editor_writes_an_opportunity_and_a_moderator_approves_it(browser_page):
     page.wait_for_timeout(300)
     checked.screenshot("editors-add-opportunity-pay")
     footer_action(page, "Submit to Moderators approval")
-    expect(page.get_by_text("created and submitted for moderation")).to_be_visible()
+    expect(page.get_by_text("created and submitted for moderation")).to_be_visible(timeout=20000)
     check_admin(checked)
 
     opportunity = OpportunityPage.objects.get(title="Shape the new bus routes")
@@ -151,7 +151,9 @@ def test_editor_writes_an_opportunity_and_a_moderator_approves_it(browser_page):
     page.get_by_role("button", name="More actions").click()
     checked.screenshot("editors-approve")
     page.get_by_role("button", name="Approve and Publish", exact=True).click()
-    expect(page.get_by_text("Page 'Shape the new bus routes' has been updated.")).to_be_visible()
+    expect(page.get_by_text("Page 'Shape the new bus routes' has been updated.")).to_be_visible(
+        timeout=20000
+    )
     row = page.get_by_role("row", name=re.compile("Shape the new bus routes"))
     expect(row.get_by_role("link", name="Current page status: live")).to_be_visible()
     check_admin(checked)
@@ -246,6 +248,8 @@ def test_ladder_manager_adds_a_question_and_a_new_journey_asks_it(browser_page):
     page.locator(f"[id='{ids[1]}']").scroll_into_view_if_needed()
     checked.screenshot("editors-questionnaire-question")
     footer_action(page, "Publish")
+    # Publishing records a version and re-indexes references: allow it time.
+    expect(page).to_have_url(re.compile(r"/admin/snippets/ladder/questionnaire/$"), timeout=20000)
     expect(page.get_by_text(re.compile("published", re.I)).first).to_be_visible()
     check_admin(checked)
 
