@@ -85,32 +85,29 @@ class InterestEditView(EditView):
         return response
 
 
-class ProtectedChooseView(snippet_chooser.ChooseView):
+class PersonalDataOnlyMixin:
+    """Refuse the chooser's views to anyone who may not see these records."""
+
     def dispatch(self, request, *args, **kwargs):
         if not ExpressionOfInterestViewSet.permission_policy_for(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
 
-class ProtectedChooseResultsView(snippet_chooser.ChooseResultsView):
-    def dispatch(self, request, *args, **kwargs):
-        if not ExpressionOfInterestViewSet.permission_policy_for(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class ProtectedChooseView(PersonalDataOnlyMixin, snippet_chooser.ChooseView):
+    pass
 
 
-class ProtectedChosenView(snippet_chooser.SnippetChosenView):
-    def dispatch(self, request, *args, **kwargs):
-        if not ExpressionOfInterestViewSet.permission_policy_for(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class ProtectedChooseResultsView(PersonalDataOnlyMixin, snippet_chooser.ChooseResultsView):
+    pass
 
 
-class ProtectedChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
-    def dispatch(self, request, *args, **kwargs):
-        if not ExpressionOfInterestViewSet.permission_policy_for(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class ProtectedChosenView(PersonalDataOnlyMixin, snippet_chooser.SnippetChosenView):
+    pass
+
+
+class ProtectedChosenMultipleView(PersonalDataOnlyMixin, snippet_chooser.SnippetChosenMultipleView):
+    pass
 
 
 class InterestChooserViewSet(snippet_chooser.SnippetChooserViewSet):

@@ -5,14 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-
-def tab_to(page, locator, limit=80):
-    """Press Tab until ``locator`` has focus, as a keyboard user would."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if locator.evaluate("el => el === document.activeElement"):
-            return
-    raise AssertionError(f"Could not reach {locator} by keyboard")
+from tests.browser.keyboard import tab_to
 
 
 def test_filter_by_keyboard_open_one_and_read_its_pay(browser_page):

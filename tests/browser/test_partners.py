@@ -4,14 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-
-def tab_to(page, locator, limit=80):
-    """Press Tab until ``locator`` has focus, as a keyboard user would."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if locator.evaluate("el => el === document.activeElement"):
-            return
-    raise AssertionError(f"Could not reach {locator} with the Tab key")
+from tests.browser.keyboard import tab_to
 
 
 def find_by_search(checked):
