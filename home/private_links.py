@@ -35,11 +35,17 @@ def expiry(days):
     return timezone.now() + timedelta(days=days)
 
 
-def make_private(response):
-    """Headers for a page only the link holder may see."""
+def make_private(response, referrer_policy="no-referrer"):
+    """Headers for a page only the link holder may see.
+
+    A page that posts a form must not be ``no-referrer``: browsers then send
+    ``Origin: null`` with the POST and Django's CSRF check rightly refuses it.
+    Such pages pass ``same-origin`` or ``strict-origin``, which never send the
+    path holding the token to another site.
+    """
     add_never_cache_headers(response)
     response["Cache-Control"] = "no-store, no-cache, must-revalidate, private, max-age=0"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = referrer_policy
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

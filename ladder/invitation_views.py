@@ -55,9 +55,7 @@ def render(request, page, template, context, status=200):
         request, f"pages/ladder/{template}", {"page": page, "self": page, **context}, status=status
     )
     response.render()
-    make_private(response)
-    response["Referrer-Policy"] = FORM_REFERRER_POLICY
-    return response
+    return make_private(response, referrer_policy=FORM_REFERRER_POLICY)
 
 
 def refuse(request, page, reason, invitation=None):

@@ -58,9 +58,8 @@ class Steps:
         return self.url("resume")
 
 
-# Steps with a form cannot be "no-referrer": browsers then send "Origin: null"
-# with the POST and Django's CSRF check rightly refuses it. "strict-origin"
-# sends only the site's address, never the path that holds the token.
+# Steps with a form cannot be "no-referrer" (see home.private_links.make_private);
+# "strict-origin" sends only the site's address, never the path with the token.
 FORM_REFERRER_POLICY = "strict-origin"
 
 
@@ -71,10 +70,9 @@ def render(request, page, template, context, status=200, private=True, has_form=
     response.render()
     if not private:
         return response
-    make_private(response)
-    if has_form:
-        response["Referrer-Policy"] = FORM_REFERRER_POLICY
-    return response
+    return make_private(
+        response, referrer_policy=FORM_REFERRER_POLICY if has_form else "no-referrer"
+    )
 
 
 # A draft's link stops working this long after its last change; a result's

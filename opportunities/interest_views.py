@@ -38,10 +38,9 @@ def _render(request, page, template, context, status=200, posts_form=False):
             f"pages/opportunities/{template}",
             {"page": page, "self": page, "org": site_settings, **context},
             status=status,
-        )
+        ),
+        referrer_policy="same-origin" if posts_form else "no-referrer",
     )
-    if posts_form:
-        response["Referrer-Policy"] = "same-origin"
     return response
 
 
