@@ -49,7 +49,7 @@ class AcyclicModulesContract(Contract):
     containers = fields.ListField(subfield=fields.StringField())
 
     def check(self, graph: ImportGraph, verbose: bool) -> ContractCheck:
-        cycles_by_container: dict[str, list[list[dict[str, object]]]] = {}
+        cycles_by_container: dict[str, list[dict[str, object]]] = {}
         for container in self.containers:  # type: ignore[attr-defined]
             if container not in graph.modules:
                 raise ValueError(f"Module '{container}' does not exist.")
