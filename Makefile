@@ -13,7 +13,7 @@ PORT ?= 8000
 help:
 	@echo "make run     set up everything and serve http://127.0.0.1:$(PORT) (SQLite, demo content)"
 	@echo "make test    install what the tests need and run the whole suite"
-	@echo "make lint    ruff and djhtml checks;  make format  to fix them"
+	@echo "make lint    ruff, djhtml, import contracts (lint-imports) and mypy;  make format  fixes style"
 	@echo "make lock    re-resolve requirements/*.lock from pyproject.toml"
 
 # The virtual environment is rebuilt only when the lock changes, so a second
@@ -60,6 +60,8 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: install
 	$(BIN)/ruff check --fix .

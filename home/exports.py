@@ -11,6 +11,8 @@ import csv
 
 from django.http import StreamingHttpResponse
 
+from home.models.audit import PersonalDataAccess
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -61,8 +63,6 @@ class SpreadsheetSafeExportMixin:
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         if self.personal_data:
-            from home.models import PersonalDataAccess
-
             PersonalDataAccess.record(
                 self.request,
                 PersonalDataAccess.Action.EXPORTED,

@@ -15,6 +15,7 @@ Levels are compared, not ids, so renumbering the ladder (levels 10, 20, 30…)
 changes nothing; the rung returned is the one that was chosen.
 """
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 
@@ -42,7 +43,7 @@ class Score:
     themes: list[ThemeScore] = field(default_factory=list)
 
 
-def lower_median(choices):
+def lower_median(choices: Iterable[RungChoice | None]) -> RungChoice | None:
     """The median rung of ``choices`` by level; the lower middle one when even.
 
     Returns None for no choices. ``None`` entries (not applicable) are ignored.
@@ -53,13 +54,13 @@ def lower_median(choices):
     return ranked[(len(ranked) - 1) // 2]
 
 
-def score(themes):
+def score(themes: Iterable[tuple[str, str, Sequence[RungChoice | None]]]) -> Score:
     """Score themes given as ``(key, name, [RungChoice or None per answer])``.
 
     ``None`` stands for a "not applicable or don't know" answer.
     """
-    theme_scores = []
-    everything = []
+    theme_scores: list[ThemeScore] = []
+    everything: list[RungChoice] = []
     for key, name, choices in themes:
         answered = [choice for choice in choices if choice is not None]
         everything.extend(answered)

@@ -19,6 +19,7 @@ The rule, also stated on the combined result page:
 Pure functions over ``RungChoice`` values: no database, easy to test.
 """
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ladder.scoring import RungChoice, lower_median
@@ -35,8 +36,8 @@ class RespondentScore:
     rung per theme (by theme key) and every answered question's rung."""
 
     relation: str
-    themes: dict
-    answers: tuple = ()
+    themes: Mapping[str, RungChoice | None]
+    answers: tuple[RungChoice | None, ...] = ()
 
 
 @dataclass
@@ -53,11 +54,11 @@ class ThemeSpread:
     difference: str = ""
 
     @property
-    def views_differ(self):
+    def views_differ(self) -> bool:
         return bool(self.difference)
 
     @property
-    def spread_is_narrow(self):
+    def spread_is_narrow(self) -> bool:
         return self.lowest == self.highest
 
 
@@ -66,22 +67,22 @@ class TeamScore:
     overall: RungChoice | None
     themes: list[ThemeSpread] = field(default_factory=list)
     respondents: int = 0
-    by_relation: dict = field(default_factory=dict)
+    by_relation: dict[str, int] = field(default_factory=dict)
     overall_lowest: RungChoice | None = None
     overall_highest: RungChoice | None = None
 
     @property
-    def differences(self):
+    def differences(self) -> list[ThemeSpread]:
         return [theme for theme in self.themes if theme.views_differ]
 
 
-def rung_positions(ladder):
+def rung_positions(ladder: Iterable[RungChoice]) -> dict[int, int]:
     """Place on the ladder (0 = bottom) for each rung id, from rungs lowest first."""
     ordered = sorted(ladder, key=lambda rung: (rung.level, rung.rung_id))
     return {rung.rung_id: number for number, rung in enumerate(ordered)}
 
 
-def rungs_apart(first, second, positions):
+def rungs_apart(first: RungChoice, second: RungChoice, positions: Mapping[int, int]) -> int:
     """How many rungs separate two choices, by their place on the ladder."""
     if first.rung_id in positions and second.rung_id in positions:
         return abs(positions[first.rung_id] - positions[second.rung_id])
@@ -89,7 +90,7 @@ def rungs_apart(first, second, positions):
     return abs(first.level - second.level)
 
 
-def describe_difference(theme_name, staff, community, gap):
+def describe_difference(theme_name: str, staff: RungChoice, community: RungChoice, gap: int) -> str:
     """The plain sentence shown where staff and community members disagree."""
     higher = "Staff" if staff.level > community.level else "Community members"
     return (
@@ -99,14 +100,20 @@ def describe_difference(theme_name, staff, community, gap):
     )
 
 
-def lowest_and_highest(choices):
+def lowest_and_highest(
+    choices: Iterable[RungChoice | None],
+) -> tuple[RungChoice | None, RungChoice | None]:
     ranked = sorted((c for c in choices if c is not None), key=lambda c: (c.level, c.rung_id))
     if not ranked:
         return None, None
     return ranked[0], ranked[-1]
 
 
-def combine(respondents, themes, ladder=()):
+def combine(
+    respondents: Iterable[RespondentScore],
+    themes: Iterable[tuple[str, str]],
+    ladder: Iterable[RungChoice] = (),
+) -> TeamScore:
     """Combine ``respondents`` (``RespondentScore``) over ``themes``.
 
     ``themes`` is the list of ``(key, name)`` to report, in order; ``ladder``
@@ -114,11 +121,11 @@ def combine(respondents, themes, ladder=()):
     """
     respondents = list(respondents)
     positions = rung_positions(ladder)
-    by_relation = {}
+    by_relation: dict[str, int] = {}
     for respondent in respondents:
         by_relation[respondent.relation] = by_relation.get(respondent.relation, 0) + 1
 
-    spreads = []
+    spreads: list[ThemeSpread] = []
     for key, name in themes:
         choices = [r.themes.get(key) for r in respondents]
         counted = [c for c in choices if c is not None]

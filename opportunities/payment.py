@@ -43,9 +43,11 @@ unknown, and weekly pay too for hourly rates.
 """
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Protocol, TypeVar
 
 PER_HOUR = "hour"
 PER_SESSION = "session"
@@ -78,12 +80,12 @@ FREQUENCY_CHOICES = [
 WEEKS_PER_SESSION = {WEEKLY: Decimal(1), FORTNIGHTLY: Decimal(2), MONTHLY: Decimal(52) / 12}
 
 
-def to_pence(pounds):
+def to_pence(pounds: Decimal | int | str) -> int:
     """Whole pence from a Decimal of pounds, rounded half up."""
     return int((Decimal(pounds) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def format_pence(pence):
+def format_pence(pence: int | None) -> str:
     """£13.45, or £20 for whole pounds; '' for unknown."""
     if pence is None:
         return ""
@@ -91,7 +93,7 @@ def format_pence(pence):
     return f"£{pounds:,}" if rest == 0 else f"£{pounds:,}.{rest:02d}"
 
 
-def format_hours(hours):
+def format_hours(hours: Decimal | int | None) -> str:
     if hours is None:
         return ""
     hours = Decimal(hours).normalize()
@@ -126,7 +128,7 @@ class PayFigures:
     notes: list[str] = field(default_factory=list)
 
 
-def commitment_weeks(terms):
+def commitment_weeks(terms: PayTerms) -> int:
     """Weeks the commitment spans (see the module docstring)."""
     if terms.start_date and terms.end_date and terms.end_date >= terms.start_date:
         days = (terms.end_date - terms.start_date).days + 1
@@ -137,7 +139,7 @@ def commitment_weeks(terms):
     return 1
 
 
-def work_out_pay(terms):
+def work_out_pay(terms: PayTerms) -> PayFigures:
     """Hourly equivalent, total, weekly pay and weekly hours for ``terms``."""
     weeks = commitment_weeks(terms)
     sessions = terms.number_of_sessions or None
@@ -160,6 +162,9 @@ def work_out_pay(terms):
         )
 
     amount = Decimal(terms.amount)
+    hourly: Decimal | None
+    total: Decimal | None
+    weekly: Decimal | None
     hourly = total = weekly = None
     if terms.unit == PER_HOUR:
         hourly = amount
@@ -174,7 +179,7 @@ def work_out_pay(terms):
         total = amount
         weekly = amount / weeks
 
-    def pence(value):
+    def pence(value: Decimal | None) -> int | None:
         return to_pence(value) if value is not None else None
 
     return PayFigures(
@@ -187,7 +192,7 @@ def work_out_pay(terms):
     )
 
 
-def pay_summary(terms, figures=None):
+def pay_summary(terms: PayTerms, figures: PayFigures | None = None) -> str:
     """One line for a listing card, for example
     '£25 per session (about £12.50 an hour), 4 sessions'."""
     figures = figures or work_out_pay(terms)
@@ -229,11 +234,47 @@ class BenefitNote:
     what_counts: str = ""
 
 
-def rules_in_force(rules, on_date):
+class DatedRule(Protocol):
+    """What :func:`rules_in_force` reads of a rule (``BenefitRule`` has it)."""
+
+    @property
+    def benefit(self) -> str: ...
+    @property
+    def valid_from(self) -> date: ...
+    @property
+    def sort_order(self) -> int: ...
+
+
+class BenefitRuleTerms(Protocol):
+    """What :func:`benefit_notes` reads of a rule (``BenefitRule`` has it);
+    ``short_name`` and ``what_counts`` are read when present."""
+
+    @property
+    def benefit_name(self) -> str: ...
+    @property
+    def affected_by_earnings(self) -> bool: ...
+    @property
+    def weekly_earnings_limit(self) -> Decimal | int | None: ...
+    @property
+    def weekly_hours_limit(self) -> Decimal | int | None: ...
+    @property
+    def note(self) -> str: ...
+    @property
+    def link(self) -> str: ...
+    @property
+    def lead_time_weeks(self) -> int | None: ...
+    @property
+    def lead_time_note(self) -> str: ...
+
+
+Rule = TypeVar("Rule", bound=DatedRule)
+
+
+def rules_in_force(rules: Iterable[Rule], on_date: date) -> list[Rule]:
     """For each benefit, the newest rule whose ``valid_from`` is on or before
     ``on_date`` (rules starting later are ignored; so are benefits with no
     rule yet). Works on any objects with ``benefit`` and ``valid_from``."""
-    chosen = {}
+    chosen: dict[str, Rule] = {}
     for rule in rules:
         if rule.valid_from > on_date:
             continue
@@ -243,7 +284,12 @@ def rules_in_force(rules, on_date):
     return sorted(chosen.values(), key=lambda rule: (rule.sort_order, rule.benefit))
 
 
-def benefit_notes(rules, figures, start_date=None, today=None):
+def benefit_notes(
+    rules: Iterable[BenefitRuleTerms],
+    figures: PayFigures,
+    start_date: date | None = None,
+    today: date | None = None,
+) -> list[BenefitNote]:
     """The notes that may apply to an opportunity with pay ``figures``.
 
     ``rules`` are the rules in force (see :func:`rules_in_force`), each with
@@ -259,7 +305,7 @@ def benefit_notes(rules, figures, start_date=None, today=None):
     from ``today`` (or unknown).
     """
     today = today or date.today()
-    notes = []
+    notes: list[BenefitNote] = []
     for rule in rules:
         name = getattr(rule, "short_name", "") or rule.benefit_name
         lead_warning = ""
@@ -301,7 +347,7 @@ def benefit_notes(rules, figures, start_date=None, today=None):
             )
             continue
 
-        reasons = []
+        reasons: list[str] = []
         over = False
         if rule.weekly_earnings_limit is not None:
             limit = to_pence(rule.weekly_earnings_limit)

@@ -6,7 +6,8 @@ from wagtail.rich_text import RichText
 from home.demo_content import home_page
 from home.demo_images import demo_image
 from home.models import Area, Sector
-from partners.models import PartnerIndexPage, PartnerKind, PartnerPage
+from partners.choices import PartnerKind
+from partners.models import PartnerIndexPage, PartnerPage
 
 # slug, name, kind, sector, areas, since, colour, initials, summary, commitment,
 # (quote, attribution) or None, website

@@ -1,49 +1,13 @@
-"""The partner directory's filters, search and query, kept out of the view.
+"""One request's view of the directory: the keywords, the filters' state, the
+matching partners (A to Z), their count and the current page of cards.
 
-Every filter is a :class:`DirectoryFilter`: a query-string name, a label, the
-choices a person can pick from, and a function that narrows a queryset of
-``PartnerPage`` to the partners matching one chosen value. The directory
-reads each value from the query string and applies it only when it is one of
-the filter's choices, so a hand-edited or stale URL (``?sector=999999``,
-``?area=%00``) is ignored rather than turned into an error.
+It takes the directory page and asks it for its partners, so it never imports
+a page class: the page imports this module, not the other way round."""
 
-Other apps add filters without ``partners`` importing them
----------------------------------------------------------
-
-``partners`` must never import ``ladder`` or ``opportunities``. An app that
-wants its own filter on the directory (the ladder's "rung" filter, say)
-registers a Wagtail hook in its ``wagtail_hooks.py``::
-
-    from wagtail import hooks
-    from partners.directory import DirectoryFilter
-
-    @hooks.register("partner_directory_filters")
-    def rung_filter():
-        return DirectoryFilter(
-            name="rung",
-            label="Ladder rung",
-            choices=lambda: [(str(r.level), r.name) for r in Rung.objects.all()],
-            narrow=lambda partners, value: partners.filter(pk__in=...),
-        )
-
-The hook takes no arguments and returns one ``DirectoryFilter`` (or a list
-of them, or ``None`` to add nothing). ``choices`` is called once per request
-and should run at most one query; ``narrow`` must return a filtered queryset
-(no extra queries of its own) and must not repeat a partner: narrow through
-a many-to-many relation with ``pk__in=`` a subquery rather than a join that
-can match twice. Filters appear in the form after the built-in
-ones (kind, sector, area), in hook registration order.
-
-To give each card extra data without a query per card (the ladder's rung, an
-open-opportunities count), register ``partner_directory_queryset``: a
-function that takes the card queryset and returns it with annotations or
-``prefetch_related`` added. Each card then renders the ``partner_card`` slot
-with the partner in the template context as ``partner``.
-"""
+from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -52,79 +16,14 @@ from django.db.models.functions import Lower
 from wagtail import hooks
 from wagtail.images import get_image_model
 
-from home.models import Area, Sector
-from partners.models import CARD_LOGO_FILTER, PartnerKind, PartnerPage
+from partners.choices import CARD_LOGO_FILTER
+from partners.directory.filters import ActiveFilter, built_in_filters, hooked_filters
+
+if TYPE_CHECKING:
+    from partners.models.index import PartnerIndexPage
 
 PARTNERS_PER_PAGE = 12
 MAX_QUERY_LENGTH = 200
-
-
-@dataclass(frozen=True)
-class DirectoryFilter:
-    """One drop-down on the directory and how it narrows the partners."""
-
-    name: str
-    label: str
-    choices: Callable[[], list[tuple[str, str]]]
-    narrow: Callable[..., object]
-    any_label: str = "Any"
-    hint: str = ""
-
-
-@dataclass
-class ActiveFilter:
-    """A filter as shown in the form: its choices and the value picked (if valid)."""
-
-    definition: DirectoryFilter
-    choices: list[tuple[str, str]]
-    value: str = ""
-    value_label: str = ""
-    options: list[dict] = field(default_factory=list)
-
-    @property
-    def name(self):
-        return self.definition.name
-
-    @property
-    def label(self):
-        return self.definition.label
-
-
-def built_in_filters():
-    return [
-        DirectoryFilter(
-            name="kind",
-            label="Kind of organisation",
-            choices=lambda: list(PartnerKind.choices),
-            narrow=lambda partners, value: partners.filter(kind=value),
-        ),
-        DirectoryFilter(
-            name="sector",
-            label="Sector",
-            choices=lambda: list(Sector.objects.values_list("slug", "name")),
-            narrow=lambda partners, value: partners.filter(sector__slug=value),
-        ),
-        DirectoryFilter(
-            name="area",
-            label="Area",
-            choices=lambda: list(Area.objects.values_list("slug", "name")),
-            narrow=lambda partners, value: partners.filter(areas__slug=value),
-            hint="Where they work.",
-        ),
-    ]
-
-
-def hooked_filters():
-    found = []
-    for hook in hooks.get_hooks("partner_directory_filters"):
-        result = hook()
-        if result is None:
-            continue
-        if isinstance(result, DirectoryFilter):
-            found.append(result)
-        else:
-            found.extend(result)
-    return found
 
 
 def clean_keywords(raw):
@@ -160,7 +59,7 @@ class PartnerDirectory:
     """The directory for one request: the form's state, the matching partners
     (A to Z), their count and the current page of cards."""
 
-    def __init__(self, index_page, query):
+    def __init__(self, index_page: PartnerIndexPage, query):
         self.index_page = index_page
         self.keywords = clean_keywords(query.get("q", ""))
         self.filters = []
@@ -194,14 +93,15 @@ class PartnerDirectory:
         return self.page.paginator.count
 
     def _matching_partners(self):
-        partners = PartnerPage.objects.child_of(self.index_page).live().public()
+        partners = self.index_page.partners()
         if self.keywords:
             # Wagtail search cannot filter on many-to-many fields, so it only
             # finds ids; the ORM does the filtering. A plain match on the name
             # catches part-words ("north" for "Northfield").
             ids = []
             if words := search_words(self.keywords):
-                ids = [partner.pk for partner in PartnerPage.objects.live().search(words)]
+                partner_model = partners.model
+                ids = [partner.pk for partner in partner_model.objects.live().search(words)]
             partners = partners.filter(Q(pk__in=ids) | Q(title__icontains=self.keywords))
         for active in self.applied_filters:
             partners = active.definition.narrow(partners, active.value)

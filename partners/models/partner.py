@@ -1,4 +1,4 @@
-"""Partner organisations: the directory page and one profile page per partner."""
+"""One partner organisation's public profile page."""
 
 import json
 import re
@@ -16,10 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import ContentStreamBlock
-
-# The size the profile shows a logo at; the JSON-LD points at the same file.
-PROFILE_LOGO_FILTER = "max-320x200"
-CARD_LOGO_FILTER = "max-160x100"
+from partners.choices import PROFILE_LOGO_FILTER, PartnerKind
 
 # Characters that could end a <script> element or start an HTML entity, written
 # as JSON escapes so the data stays the same to a JSON reader.
@@ -33,50 +30,6 @@ def looks_like_a_file_name(text, image):
     file_name = image.file.name.rsplit("/", 1)[-1] if image and image.file else ""
     stem = file_name.rsplit(".", 1)[0]
     return bool(stem) and text.lower() in {file_name.lower(), stem.lower()}
-
-
-class PartnerKind(models.TextChoices):
-    COUNCIL = "council", "Council"
-    NHS = "nhs", "NHS body"
-    UNIVERSITY = "university", "University"
-    HOUSING = "housing", "Housing provider"
-    CHARITY = "charity", "Charity or community group"
-    FUNDER = "funder", "Funder"
-    OTHER = "other", "Other"
-
-
-class PartnerIndexPage(Page):
-    """The partner directory at /partners/: every partner, with filters and search."""
-
-    introduction = models.TextField(
-        blank=True,
-        help_text="One or two sentences at the top of the directory: who our partners are.",
-    )
-
-    max_count = 1
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["partners.PartnerPage"]
-
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
-    content_panels = [
-        TitleFieldPanel(
-            "title", help_text="The heading of the directory page, for example 'Our partners'."
-        ),
-        FieldPanel("introduction"),
-    ]
-
-    template = "pages/partners/partner_index_page.html"
-
-    class Meta:
-        verbose_name = "partner directory"
-
-    def get_context(self, request, *args, **kwargs):
-        # Imported here because partners.directory imports this module.
-        from partners.directory import PartnerDirectory
-
-        context = super().get_context(request, *args, **kwargs)
-        context["directory"] = PartnerDirectory(self, request.GET)
-        return context
 
 
 class PartnerPage(Page):

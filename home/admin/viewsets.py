@@ -1,0 +1,59 @@
+"""The admin screens for the shared lists (topics, areas, sectors, access
+support) and the personal-data log."""
+
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.models import AccessSupport, Area, PersonalDataAccess, Sector, Topic
+
+
+class TaxonomyViewSet(SnippetViewSet):
+    list_display = ["name", "description", "slug"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+    form_fields = ["name", "slug", "description"]
+
+
+class TopicViewSet(TaxonomyViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = "Topics"
+
+
+class AreaViewSet(TaxonomyViewSet):
+    model = Area
+    icon = "site"
+    menu_label = "Areas"
+
+
+class SectorViewSet(TaxonomyViewSet):
+    model = Sector
+    icon = "group"
+    menu_label = "Sectors"
+
+
+class AccessSupportViewSet(TaxonomyViewSet):
+    model = AccessSupport
+    icon = "help"
+    menu_label = "Access support"
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    menu_label = "Lists and categories"
+    menu_icon = "tag"
+    menu_order = 300
+    items = (TopicViewSet, AreaViewSet, SectorViewSet, AccessSupportViewSet)
+
+
+class PersonalDataAccessViewSet(ModelViewSet):
+    """The log of views and exports of personal data: superusers only, read-only."""
+
+    model = PersonalDataAccess
+    icon = "history"
+    menu_label = "Personal data log"
+    add_to_settings_menu = True
+    list_display = ["when", "username", "action", "record_type", "record_id", "count"]
+    list_filter = ["action", "record_type"]
+    inspect_view_enabled = True
+    ordering = ["-when"]
+    form_fields = ["detail"]
