@@ -36,7 +36,10 @@ EXTRA_PATHS = [
 ]
 
 NORMALISE = [
-    (re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"'), 'name="csrfmiddlewaretoken" value="X"'),
+    (
+        re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"'),
+        'name="csrfmiddlewaretoken" value="X"',
+    ),
     (re.compile(r'name="form_started" value="[^"]+"'), 'name="form_started" value="X"'),
     (re.compile(r'id="id_form_started" value="[^"]+"'), 'id="id_form_started" value="X"'),
     (re.compile(r"/(a|i|lead|status)/[A-Za-z0-9_-]{20,}/"), r"/\1/TOKEN/"),
@@ -98,7 +101,9 @@ def main():
     # An expression of interest, start to finish.
     from opportunities.models import OpportunityPage
 
-    opportunity = next(p for p in OpportunityPage.objects.live().order_by("path") if p.accepts_interest)
+    opportunity = next(
+        p for p in OpportunityPage.objects.live().order_by("path") if p.accepts_interest
+    )
     form_url = opportunity.url + "interest/"
     html = client.get(form_url).content.decode()
     started = re.search(r'name="form_started" value="([^"]+)"', html).group(1)
