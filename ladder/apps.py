@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from wagtail.signals import published
 
 
 class LadderConfig(AppConfig):
@@ -6,11 +7,7 @@ class LadderConfig(AppConfig):
     verbose_name = "Ladder of Community Participation"
 
     def ready(self):
-        from wagtail.signals import published
-
-        from ladder.models import Questionnaire
-
-        published.connect(record_questionnaire_version, sender=Questionnaire)
+        published.connect(record_questionnaire_version, sender=self.get_model("Questionnaire"))
 
 
 def record_questionnaire_version(sender, instance, revision=None, **kwargs):

@@ -6,8 +6,12 @@ from wagtail.blocks import StreamValue
 from wagtail.rich_text import RichText
 
 from home.demo_content import home_page
-from ladder.models import LadderPage, Questionnaire, Rung, SelfAssessment, SelfAssessmentPage
-from ladder.results import submit
+from ladder.invitations import demo as invitation_demo
+from ladder.models.assessments import SelfAssessment
+from ladder.models.pages import LadderPage, SelfAssessmentPage
+from ladder.models.questionnaire import Questionnaire
+from ladder.models.rungs import Rung
+from ladder.submission import submit
 
 # level, name, band, colour, short description, long description, in practice, how to climb
 RUNGS = [
@@ -426,6 +430,4 @@ def load(stdout):
     made = load_samples(questionnaire)
     stdout.write(f"Ladder: {len(rungs)} rungs, questionnaire, pages, {made} new sample results.")
     # Invited team assessments need the partners, loaded before the ladder.
-    from ladder import invitation_demo
-
     invitation_demo.load(stdout, questionnaire)

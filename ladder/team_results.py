@@ -9,8 +9,10 @@ the invitation count; drafts never do.
 
 from dataclasses import dataclass, field
 
-from ladder.charts import BAR_AREA, BAR_HEIGHT, BAR_TOP, ROW_HEIGHT, VIEW_WIDTH
-from ladder.models import Answer, Invitation, Respondent, Rung, SelfAssessment, ThemeResult
+from ladder.choices import Relation
+from ladder.models.assessments import Answer, SelfAssessment, ThemeResult
+from ladder.models.invitations import Invitation, Respondent
+from ladder.models.rungs import Rung
 from ladder.scoring import RungChoice
 from ladder.team_scoring import RespondentScore, TeamScore, combine
 
@@ -145,7 +147,7 @@ def team_results(invitations, rungs=None):
             latest_answer_at=people[-1].assessment.submitted_at if people else None,
             relations=[
                 {"label": label, "count": team.by_relation.get(value, 0)}
-                for value, label in Respondent.Relation.choices
+                for value, label in Relation.choices
             ],
         )
     return results
@@ -175,45 +177,3 @@ def team_result_with_history(invitation, rungs=None):
     if previous is not None:
         result.previous = results[previous.pk]
     return result
-
-
-def spread_chart(team, rungs):
-    """Rows for the combined chart: a bar to the team rung, a line from lowest to highest.
-
-    ``rungs`` are Rung objects lowest first; bar lengths are places on the
-    ladder, so renumbered ladders draw the same.
-    """
-    positions = {rung.pk: number for number, rung in enumerate(rungs, start=1)}
-    colours = {rung.pk: rung.colour for rung in rungs}
-    count = max(len(rungs), 1)
-
-    def x(choice):
-        return round(BAR_AREA * positions.get(choice.rung_id, 1) / count)
-
-    rows = []
-    for index, theme in enumerate(team.themes):
-        top = index * ROW_HEIGHT
-        row = {
-            "name": theme.name,
-            "theme": theme,
-            "label_y": top + 20,
-            "bar_y": top + BAR_TOP,
-            "value_y": top + BAR_TOP + 17,
-            "spread_y": top + BAR_TOP + BAR_HEIGHT // 2,
-        }
-        if theme.rung:
-            width = max(x(theme.rung), 4)
-            row.update(
-                bar_width=width,
-                colour=colours.get(theme.rung.rung_id, "#1f4e5f"),
-                low_x=x(theme.lowest),
-                high_x=x(theme.highest),
-                value_x=max(width, x(theme.highest)) + 10,
-            )
-        rows.append(row)
-    return {
-        "rows": rows,
-        "height": max(len(rows), 1) * ROW_HEIGHT,
-        "width": VIEW_WIDTH,
-        "bar_height": BAR_HEIGHT,
-    }

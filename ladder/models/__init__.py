@@ -1,12 +1,20 @@
-from .assessments import Answer, SelfAssessment, ThemeResult, hash_token, new_token
-from .invitations import Invitation, LadderSettings, Publication, Respondent, ScopeKind
+"""The ladder's data and its invariants, one module per part.
+
+Code inside the app imports the submodule it needs
+(``from ladder.models.assessments import SelfAssessment``); this package
+gathers the models for Django and for other apps.
+"""
+
+from .assessments import Answer, SelfAssessment, ThemeResult
+from .invitations import Invitation, Respondent
 from .pages import LadderPage, SelfAssessmentPage
+from .publications import Publication
 from .questionnaire import Questionnaire, QuestionnaireVersion
-from .rungs import Band, Rung
+from .rungs import Rung
+from .settings import LadderSettings
 
 __all__ = [
     "Answer",
-    "Band",
     "Invitation",
     "LadderPage",
     "LadderSettings",
@@ -15,10 +23,7 @@ __all__ = [
     "QuestionnaireVersion",
     "Respondent",
     "Rung",
-    "ScopeKind",
     "SelfAssessment",
     "SelfAssessmentPage",
     "ThemeResult",
-    "hash_token",
-    "new_token",
 ]

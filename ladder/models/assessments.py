@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 
 from home.private_links import hash_token, new_token
+from ladder.choices import AssessmentStatus, Scope, TookPart
 
 
 class SelfAssessmentQuerySet(models.QuerySet):
@@ -25,19 +26,8 @@ class SelfAssessment(models.Model):
     and version, so the result reads the same after any later edit.
     """
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", "In progress"
-        SUBMITTED = "submitted", "Submitted"
-
-    class ScopeType(models.TextChoices):
-        SERVICE = "service", "A service"
-        TEAM = "team", "A team"
-        PROJECT = "project", "A project"
-
-    class TookPart(models.TextChoices):
-        ALONE = "alone", "On my own"
-        COLLEAGUES = "colleagues", "With colleagues"
-        COMMUNITY = "community", "With community members"
+    # The enum lives in ladder.choices; the model keeps its usual name for it.
+    Status = AssessmentStatus
 
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     version = models.ForeignKey(
@@ -58,7 +48,7 @@ class SelfAssessment(models.Model):
     organisation_name = models.CharField(
         max_length=200, blank=True, help_text="The organisation, as the respondent named it."
     )
-    scope_type = models.CharField("assessing", max_length=10, choices=ScopeType.choices, blank=True)
+    scope_type = models.CharField("assessing", max_length=10, choices=Scope.choices, blank=True)
     scope_name = models.CharField("name of what is assessed", max_length=200, blank=True)
     role = models.CharField("respondent's role", max_length=120, blank=True)
     contact_email = models.EmailField(blank=True, help_text="Personal data.")

@@ -1,27 +1,26 @@
-"""Invited team assessments, their respondents, publication, and their settings.
+"""Invited team assessments and their respondents.
 
 A rung shown next to a partner's name is a public claim, so it comes only
 from here: the team invites a partner to assess a named service, team or
 project; several people answer through the invitation's link; the lead
-contact may ask for the combined result to be published; a moderator
-approves or declines. Nothing else ever reaches a public page.
+contact may ask for the combined result to be published
+(``ladder.models.publications``); a moderator approves or declines.
+Nothing else ever reaches a public page.
 """
 
 import base64
 import secrets
-import string
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
-from wagtail.admin.panels import FieldPanel, HelpPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from home.private_links import hash_token
+from ladder.choices import Relation, Scope
+from ladder.models.settings import LadderSettings
 
 ANSWER = "answer"
 LEAD = "lead"
@@ -43,12 +42,6 @@ def derive_token(salt, purpose):
 
 def default_expiry():
     return timezone.now() + timedelta(days=LadderSettings.load().invitation_valid_days)
-
-
-class ScopeKind(models.TextChoices):
-    SERVICE = "service", "A service"
-    TEAM = "team", "A team"
-    PROJECT = "project", "A project"
 
 
 class InvitationQuerySet(models.QuerySet):
@@ -85,8 +78,8 @@ class Invitation(models.Model):
     scope_kind = models.CharField(
         "what they assess",
         max_length=10,
-        choices=ScopeKind.choices,
-        default=ScopeKind.SERVICE,
+        choices=Scope.choices,
+        default=Scope.SERVICE,
         help_text="Whether they are assessing a service, a team or a project.",
     )
     scope_name = models.CharField(
@@ -199,11 +192,6 @@ class Respondent(models.Model):
     community member) is what the combined result compares.
     """
 
-    class Relation(models.TextChoices):
-        STAFF = "staff", "Staff"
-        VOLUNTEER = "volunteer", "Volunteer"
-        COMMUNITY = "community", "Community member"
-
     invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="respondents")
     assessment = models.OneToOneField(
         "ladder.SelfAssessment", on_delete=models.CASCADE, related_name="respondent"
@@ -221,172 +209,9 @@ class Respondent(models.Model):
         return f"Respondent {self.pk} to invitation {self.invitation_id}"
 
 
-class PublicationQuerySet(models.QuerySet):
-    def shown(self):
-        """Publications on public pages: approved, current and from a live invitation."""
-        return self.filter(status=Publication.Status.APPROVED, invitation__revoked_at__isnull=True)
-
-
-class Publication(models.Model):
-    """A request to publish an invitation's combined rung, and what became of it.
-
-    It keeps a snapshot of the combined result as it stood when the lead
-    contact asked, so the moderator approves exactly what will be shown.
-    Approving one replaces the partner's earlier approved rung.
-    """
-
-    class Status(models.TextChoices):
-        REQUESTED = "requested", "Waiting for a decision"
-        APPROVED = "approved", "Published"
-        DECLINED = "declined", "Declined"
-        WITHDRAWN = "withdrawn", "Withdrawn by the partner"
-        REPLACED = "replaced", "Replaced by a newer result"
-
-    invitation = models.ForeignKey(
-        Invitation, on_delete=models.CASCADE, related_name="publications"
-    )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.REQUESTED)
-    rung = models.ForeignKey("ladder.Rung", on_delete=models.PROTECT, related_name="publications")
-    rung_level = models.PositiveSmallIntegerField()
-    rung_name = models.CharField(max_length=80)
-    respondent_count = models.PositiveSmallIntegerField()
-    assessed_on = models.DateField(help_text="The day of the latest answer counted.")
-    themes = models.JSONField(default=list, blank=True, help_text="Each theme's combined rung.")
-    requested_at = models.DateTimeField(auto_now_add=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    decline_reason = models.TextField(
-        blank=True, help_text="Why it was declined, in words the lead contact will read."
-    )
-    ended_at = models.DateTimeField(
-        null=True, blank=True, help_text="When it was withdrawn or replaced."
-    )
-
-    objects = PublicationQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-requested_at"]
-        verbose_name = "publication request"
-        permissions = [("decide_publication", "Can approve or decline publication of a rung")]
-
-    def __str__(self):
-        return f"Publication request {self.pk} ({self.get_status_display().lower()})"
-
-    @property
-    def is_pending(self):
-        return self.status == self.Status.REQUESTED
-
-    @property
-    def is_shown(self):
-        return self.status == self.Status.APPROVED
-
-
-PLACEHOLDERS = {
-    "lead_name": "the lead contact's name",
-    "partner": "the partner's name",
-    "scope": "what they are assessing",
-    "organisation": "our organisation's name",
-    "answer_link": "the link to share with everyone who answers",
-    "lead_link": "the lead contact's own link",
-    "expires": "the date the links stop taking answers",
-}
-REQUIRED_PLACEHOLDERS = ("answer_link", "lead_link")
-
-DEFAULT_SUBJECT = "{organisation}: your invitation to assess {scope} on our ladder"
-DEFAULT_BODY = """Hello {lead_name},
-
-Thank you for agreeing to look at how {partner} involves people, using our Ladder of Community Participation. This invitation is for {scope}.
-
-Please share this link with the people who will answer: staff, volunteers and the community members you work with. Each person answers on their own. It takes about 15 minutes, and nobody else sees their own answers:
-
-{answer_link}
-
-This second link is for you alone. It shows the combined result as answers arrive, where people's views differ, and lets you ask us to publish the result on your profile, or take it down again:
-
-{lead_link}
-
-The links take answers until {expires}.
-
-With thanks,
-{organisation}
-"""
-
-
-def placeholders_used(text):
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-
-
-@register_setting(icon="order")
-class LadderSettings(BaseGenericSetting):
-    """The invitation email and how long invitation links work."""
-
-    DEFAULT_VALID_DAYS = 60
-
-    invitation_subject = models.CharField(
-        max_length=200,
-        default=DEFAULT_SUBJECT,
-        help_text="The subject of the invitation email. Words in {curly brackets} are filled in.",
-    )
-    invitation_body = models.TextField(
-        default=DEFAULT_BODY,
-        help_text=(
-            "The invitation email. It must contain {answer_link} and {lead_link}. "
-            "Words in {curly brackets} are filled in; see the list above."
-        ),
-    )
-    invitation_valid_days = models.PositiveSmallIntegerField(
-        "links work for (days)",
-        default=DEFAULT_VALID_DAYS,
-        validators=[MinValueValidator(1), MaxValueValidator(366)],
-        help_text="How long a new invitation's links take answers, unless you set a date.",
-    )
-
-    panels = [
-        HelpPanel(
-            content="<p>You can use these in the subject and the email: "
-            + ", ".join(f"<code>{{{name}}}</code> ({text})" for name, text in PLACEHOLDERS.items())
-            + ".</p>"
-        ),
-        FieldPanel("invitation_subject"),
-        FieldPanel("invitation_body"),
-        FieldPanel("invitation_valid_days"),
-    ]
-
-    class Meta:
-        verbose_name = "ladder invitations"
-
-    def __str__(self):
-        return "Ladder invitation settings"
-
-    def clean(self):
-        super().clean()
-        errors = {}
-        for field_name in ("invitation_subject", "invitation_body"):
-            try:
-                used = placeholders_used(getattr(self, field_name))
-            except ValueError:
-                errors[field_name] = "A curly bracket is not closed. Write {partner}, for example."
-                continue
-            unknown = sorted(used - set(PLACEHOLDERS))
-            if unknown:
-                errors[field_name] = (
-                    f"We cannot fill in {{{unknown[0]}}}. Use only the words listed above."
-                )
-        if "invitation_body" not in errors:
-            missing = [
-                name
-                for name in REQUIRED_PLACEHOLDERS
-                if name not in placeholders_used(self.invitation_body)
-            ]
-            if missing:
-                errors["invitation_body"] = (
-                    "The email must contain " + " and ".join(f"{{{m}}}" for m in missing) + "."
-                )
-        if errors:
-            raise ValidationError(errors)
+def invited_respondent(assessment):
+    """The assessment's Respondent if it answers an invitation, else None."""
+    try:
+        return assessment.respondent
+    except ObjectDoesNotExist:
+        return None

@@ -2,14 +2,15 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ladder.invitations.routes import InvitationRoutes
+from ladder.journey.routes import JourneyRoutes
+from ladder.models.questionnaire import QuestionnaireVersion
 from ladder.models.rungs import RICH_TEXT_FEATURES, Rung
-
-TOKEN = r"(?P<token>[A-Za-z0-9_-]{20,100})"
 
 
 class LadderPage(Page):
@@ -67,12 +68,14 @@ class LadderPage(Page):
         return context
 
 
-class SelfAssessmentPage(RoutablePageMixin, Page):
+class SelfAssessmentPage(JourneyRoutes, InvitationRoutes, RoutablePageMixin, Page):
     """The start page of the self-assessment, and the journey's steps under it.
 
     The questions come from a :class:`~ladder.models.Questionnaire` snippet
     that only ladder managers can edit; each journey pins the questionnaire
-    version it began on.
+    version it began on. Its addresses are the routes of the journey
+    (``ladder.journey.routes``) and of invitations' lead contacts
+    (``ladder.invitations.routes``).
     """
 
     introduction = RichTextField(
@@ -120,66 +123,8 @@ class SelfAssessmentPage(RoutablePageMixin, Page):
         """The latest published version of the questionnaire, or None."""
         if self.questionnaire_id is None:
             return None
-        from ladder.models.questionnaire import QuestionnaireVersion
-
         return (
             QuestionnaireVersion.objects.filter(questionnaire_id=self.questionnaire_id)
             .order_by("-number")
             .first()
         )
-
-    @path("")
-    def start(self, request):
-        from ladder import journey
-
-        return journey.start(request, self)
-
-    @path("blank/")
-    def blank(self, request):
-        from ladder import journey
-
-        return journey.blank(request, self)
-
-    @re_path(rf"^i/{TOKEN}/$")
-    def invited_start(self, request, token):
-        """Where an invitation's shared link lands: start answering for that partner."""
-        from ladder import invitation_views
-
-        return invitation_views.invited_start(request, self, token)
-
-    @re_path(rf"^lead/{TOKEN}/$")
-    def lead(self, request, token):
-        """The lead contact's page: the combined result, and publication."""
-        from ladder import invitation_views
-
-        return invitation_views.lead(request, self, token)
-
-    @re_path(rf"^a/{TOKEN}/$")
-    def resume(self, request, token):
-        from ladder import journey
-
-        return journey.resume(request, self, token)
-
-    @re_path(rf"^a/{TOKEN}/about/$")
-    def about(self, request, token):
-        from ladder import journey
-
-        return journey.about(request, self, token)
-
-    @re_path(rf"^a/{TOKEN}/step/(?P<number>[0-9]{{1,3}})/$")
-    def theme_step(self, request, token, number):
-        from ladder import journey
-
-        return journey.theme_step(request, self, token, int(number))
-
-    @re_path(rf"^a/{TOKEN}/check/$")
-    def check_answers(self, request, token):
-        from ladder import journey
-
-        return journey.check(request, self, token)
-
-    @re_path(rf"^a/{TOKEN}/result/$")
-    def result(self, request, token):
-        from ladder import journey
-
-        return journey.result(request, self, token)

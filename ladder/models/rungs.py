@@ -7,16 +7,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from ladder.choices import Band
+from ladder.models.questionnaire import QuestionnaireVersion
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
-
-
-class Band(models.TextChoices):
-    """Groups of rungs, from no participation at all to shared power."""
-
-    NOT_PARTICIPATION = "not_participation", "Not participation"
-    TOKENISM = "tokenism", "Tokenism"
-    PARTICIPATION = "participation", "Participation"
-    SHARED_POWER = "shared_power", "Shared power"
 
 
 def next_free_level():
@@ -130,8 +124,6 @@ class Rung(index.Indexed, models.Model):
 
     def uses(self):
         """Say what relies on this rung, in words, or return "" if nothing does."""
-        from ladder.models.questionnaire import QuestionnaireVersion
-
         parts = []
         answers = self.answers.count()
         if answers:

@@ -1,6 +1,6 @@
 from django import template
 
-from ladder.published import network_standing
+from ladder.slots import network_standing
 
 register = template.Library()
 

@@ -156,7 +156,7 @@ def test_the_ladder_and_the_first_steps_fit_a_phone(phone_page):
 
 def test_a_result_fits_a_phone(phone_page):
     from ladder.models import SelfAssessment, SelfAssessmentPage
-    from ladder.results import submit
+    from ladder.submission import submit
 
     page_model = SelfAssessmentPage.objects.get()
     assessment, token = SelfAssessment.start(page_model.current_version())

@@ -78,7 +78,7 @@ def respond_quickly(invitation, version, relation="community", pick=0, name=""):
     """A submitted respondent made directly (for large data sets), scored by the
     same ``submit`` as the journey. ``pick`` is an option index for every question."""
     from ladder.models import Respondent
-    from ladder.results import submit
+    from ladder.submission import submit
 
     assessment, _ = SelfAssessment.start(version)
     assessment.partner = invitation.partner

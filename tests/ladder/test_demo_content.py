@@ -6,7 +6,8 @@ import pytest
 
 from home import demo_content as home_demo
 from ladder import demo_content
-from ladder.models import Band, QuestionnaireVersion, Rung, SelfAssessment
+from ladder.choices import Band
+from ladder.models import QuestionnaireVersion, Rung, SelfAssessment
 
 pytestmark = pytest.mark.django_db
 

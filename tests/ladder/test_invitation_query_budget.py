@@ -7,7 +7,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from ladder import invitations
+from ladder.invitations import services as invitations
 from ladder.models import Publication
 from ladder.team_results import team_results
 from tests.conftest import make_user

@@ -48,7 +48,7 @@ def network(home_page, assessment_page, questionnaire):
     respond_quickly(second, version, "staff", pick=2)
     respond_quickly(second, version, "community", pick=0)
     respond_quickly(second, version, "community", pick=0)
-    from ladder import invitations
+    from ladder.invitations import services as invitations
     from ladder.team_results import team_results
 
     result = team_results([first])[first.pk]

@@ -1,4 +1,7 @@
-"""Published rungs on public pages: the partner profile, directory and ladder page.
+"""What the ladder renders into other pages: the published rung on a partner's
+profile and directory card, the directory's rung filter, and the ladder page's
+count of partners on each rung. ``ladder.wagtail_hooks`` registers these with
+the partners app's slots and directory hooks (partners never imports ladder).
 
 Only approved publications of live invitations ever appear
 (``Publication.objects.shown()``), and none at all when the site setting
@@ -10,8 +13,10 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.template.loader import render_to_string
 
 from home.models import SiteSettings
-from ladder.invitations import current_publication, shown_publications
-from ladder.models import LadderPage, Publication, Rung
+from ladder.invitations.services import current_publication, shown_publications
+from ladder.models.pages import LadderPage
+from ladder.models.publications import Publication
+from ladder.models.rungs import Rung
 from partners.directory import DirectoryFilter
 from partners.models import PartnerPage
 

@@ -1,61 +1,33 @@
-"""The self-assessment journey, one thing per page (GOV.UK question pages).
+"""The self-assessment journey's views, one thing per page (GOV.UK question pages).
 
-Steps: start → about you → one step per theme → check your answers →
-result. The draft lives in the database under a private token (only its
-hash is stored); every step's address carries the token, so the same link
-resumes from any device. Pages behind the token are served ``no-store``
+Each view receives the self-assessment page from its route
+(``ladder.journey.routes``). Pages behind the token are served ``no-store``
 and ``no-referrer`` so the link never leaks to a cache or another site.
 """
 
-from datetime import timedelta
 from functools import wraps
 
-from django.http import Http404
+from django.db import transaction
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from home.abuse import over_ip_limit
 from home.models import SiteSettings
 from home.private_links import make_private
-from ladder.charts import theme_chart
-from ladder.forms import NOT_APPLICABLE, NOT_APPLICABLE_LABEL, AboutForm, StartForm, ThemeForm
-from ladder.invitation_forms import InvitedAboutForm
-from ladder.invitations import invited_respondent, notify_new_response
-from ladder.models import SelfAssessment
-from ladder.results import about_is_complete, missing_answers, submit
+from ladder.choices import NOT_APPLICABLE_LABEL
+from ladder.invitations.emails import notify_new_response
+from ladder.invitations.views import refuse
+from ladder.journey.forms import AboutForm, InvitedAboutForm, StartForm, ThemeForm
+from ladder.journey.steps import DRAFT_EXPIRES_AFTER, DraftExpired, Steps, load
+from ladder.journey.summary import answer_summary, result_context
+from ladder.models.assessments import SelfAssessment
+from ladder.models.invitations import Invitation, Respondent, invited_respondent
+from ladder.submission import about_is_complete, missing_answers, submit
 
 START_LIMIT = 10  # new assessments per address per hour: plenty for a team sharing an office
 START_WINDOW_SECONDS = 60 * 60
-
-
-class Steps:
-    """Addresses and numbering of one journey's steps."""
-
-    def __init__(self, page, token, theme_count):
-        self.page = page
-        self.token = token
-        self.theme_count = theme_count
-        self.total = theme_count + 2  # about you, the themes, check your answers
-
-    def url(self, name, *args):
-        return self.page.url + self.page.reverse_subpage(name, args=(self.token, *args))
-
-    def about(self):
-        return self.url("about")
-
-    def theme(self, number):
-        return self.url("theme_step", number)
-
-    def check(self):
-        return self.url("check_answers")
-
-    def result(self):
-        return self.url("result")
-
-    def resume(self):
-        return self.url("resume")
 
 
 # Steps with a form cannot be "no-referrer" (see home.private_links.make_private);
@@ -73,29 +45,6 @@ def render(request, page, template, context, status=200, private=True, has_form=
     return make_private(
         response, referrer_policy=FORM_REFERRER_POLICY if has_form else "no-referrer"
     )
-
-
-# A draft's link stops working this long after its last change; a result's
-# link does not expire (it is the respondent's own record).
-DRAFT_EXPIRES_AFTER = timedelta(days=90)
-
-
-class DraftExpired(Exception):
-    pass
-
-
-def load(page, token):
-    """The journey for ``token`` on this page, or 404. One query."""
-    assessment = (
-        SelfAssessment.objects.for_token(token)
-        .select_related("version__questionnaire", "partner", "respondent__invitation__partner")
-        .first()
-    )
-    if assessment is None:
-        raise Http404("No self-assessment has this link.")
-    if not assessment.is_submitted and assessment.updated_at < timezone.now() - DRAFT_EXPIRES_AFTER:
-        raise DraftExpired
-    return assessment, Steps(page, token, len(assessment.version.themes))
 
 
 def refuse_expired(view):
@@ -147,6 +96,39 @@ def start(request, page):
         # A bot filled the honeypot: show the start page again, save nothing.
         return render(request, page, "start.html", context, private=False)
     return render(request, page, "start.html", context, private=False)
+
+
+@require_http_methods(["GET", "POST"])
+def invited_start(request, page, token):
+    """An invitation's shared link: who invited you, what you are assessing, and Start."""
+    invitation = Invitation.objects.for_answer_token(token).select_related("partner").first()
+    if invitation is None or not invitation.partner.live:
+        return refuse(request, page, "not_found")
+    if invitation.is_revoked:
+        return refuse(request, page, "revoked")
+    if invitation.is_expired:
+        return refuse(request, page, "expired", invitation)
+    version = page.current_version()
+    if version is None:
+        return refuse(request, page, "not_ready")
+    form = StartForm(request.POST or None)
+    context = {"invitation": invitation, "version": version, "form": form}
+    if request.method == "POST":
+        if over_ip_limit(request, "ladder-start", START_LIMIT, START_WINDOW_SECONDS):
+            return render(request, page, "invited_start.html", {**context, "blocked": True}, 429)
+        if form.is_valid() and not form.looks_automated():
+            with transaction.atomic():
+                assessment, draft_token = SelfAssessment.start(version)
+                assessment.partner = invitation.partner
+                assessment.organisation_name = invitation.partner.title
+                assessment.scope_type = invitation.scope_kind
+                assessment.scope_name = invitation.scope_name
+                assessment.save()
+                Respondent.objects.create(invitation=invitation, assessment=assessment)
+            return make_private(
+                HttpResponseRedirect(Steps(page, draft_token, len(version.themes)).about())
+            )
+    return render(request, page, "invited_start.html", context)
 
 
 def blank(request, page):
@@ -260,30 +242,6 @@ def theme_step(request, page, token, number):
     return render(request, page, "theme_step.html", context, status=400 if form.errors else 200)
 
 
-def answer_summary(assessment, steps):
-    """Each theme's questions with the chosen answer's words, for 'check your answers'."""
-    summary = []
-    for number, theme in enumerate(assessment.version.themes, start=1):
-        rows = []
-        for question in theme["questions"]:
-            key = assessment.answers.get(question["key"])
-            if key == NOT_APPLICABLE:
-                answer = NOT_APPLICABLE_LABEL
-            else:
-                answer = next((o["label"] for o in question["options"] if o["key"] == key), "")
-            rows.append({"question": question["text"], "answer": answer})
-        summary.append(
-            {
-                "number": number,
-                "theme": theme,
-                "rows": rows,
-                "evidence": assessment.evidence.get(theme["key"], ""),
-                "change_url": steps.theme(number) + "?change=1",
-            }
-        )
-    return summary
-
-
 @require_http_methods(["GET", "POST"])
 @refuse_expired
 def check(request, page, token):
@@ -294,7 +252,7 @@ def check(request, page, token):
     about_done = about_is_complete(assessment)
     if request.method == "POST" and about_done and not missing:
         submit(assessment)
-        notify_new_response(assessment, request)
+        notify_new_response(assessment, page, request)
         return make_private(redirect(steps.result()))
     context = journey_context(
         request,
@@ -312,32 +270,6 @@ def check(request, page, token):
     )
     status = 400 if request.method == "POST" else 200
     return render(request, page, "check.html", context, status=status)
-
-
-def result_context(assessment):
-    """What the result page (and the admin's view of it) shows, from the snapshot only."""
-    snapshot = assessment.result
-    rungs = snapshot.get("rungs", [])
-    overall = snapshot.get("overall")
-    top_level = rungs[-1]["level"] if rungs else None
-    themes = snapshot.get("themes", [])
-    rungs_by_id = {rung["id"]: rung for rung in rungs}
-    strengths = [
-        theme
-        for theme in themes
-        if overall and theme["rung"] and theme["rung"]["level"] > overall["level"]
-    ]
-    to_climb = [theme for theme in themes if theme["rung"] and theme["rung"]["level"] != top_level]
-    return {
-        "snapshot": snapshot,
-        "overall": overall,
-        "overall_rung": rungs_by_id.get(overall["id"]) if overall else None,
-        "ladder_rungs": rungs,
-        "themes": themes,
-        "strengths": strengths,
-        "to_climb": to_climb,
-        "chart": theme_chart(themes, rungs),
-    }
 
 
 @refuse_expired

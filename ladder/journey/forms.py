@@ -7,10 +7,9 @@ repeat it in an error summary at the top of the page.
 from django import forms
 
 from home.abuse import HONEYPOT_FIELD, HoneypotWidget
-from ladder.models import SelfAssessment
-
-NOT_APPLICABLE = "na"
-NOT_APPLICABLE_LABEL = "Not applicable, or I don't know"
+from ladder.choices import NOT_APPLICABLE, NOT_APPLICABLE_LABEL, Relation, Scope, TookPart
+from ladder.models.assessments import SelfAssessment
+from partners.models import PartnerPage
 
 
 class StartForm(forms.Form):
@@ -44,7 +43,7 @@ class AboutForm(forms.ModelForm):
         help_text="If it is not in the list above.",
     )
     scope_type = forms.ChoiceField(
-        choices=SelfAssessment.ScopeType.choices,
+        choices=Scope.choices,
         widget=forms.RadioSelect,
         label="What are you assessing?",
         error_messages={
@@ -73,7 +72,7 @@ class AboutForm(forms.ModelForm):
         error_messages={"invalid": "Enter an email address like name@example.org"},
     )
     took_part = forms.ChoiceField(
-        choices=SelfAssessment.TookPart.choices,
+        choices=TookPart.choices,
         widget=forms.RadioSelect,
         label="How are you answering?",
         error_messages={"required": "Choose how you are answering"},
@@ -93,8 +92,6 @@ class AboutForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from partners.models import PartnerPage
-
         self.fields["partner"].queryset = PartnerPage.objects.live().public().order_by("title")
 
     def clean(self):
@@ -147,3 +144,49 @@ class ThemeForm(forms.Form):
             question["key"]: self.cleaned_data[self.field_name(question)]
             for question in self.theme["questions"]
         }
+
+
+class InvitedAboutForm(forms.ModelForm):
+    """The "about you" step for someone answering through an invitation.
+
+    The partner and what is assessed come from the invitation and cannot be
+    changed; instead the person says (optionally) who they are, and how they
+    relate to the partner, which the combined result compares.
+    """
+
+    name = forms.CharField(
+        max_length=120,
+        required=False,
+        label="Your name (optional)",
+        help_text="Only our team sees it. The partner's lead contact does not.",
+    )
+    relation = forms.ChoiceField(
+        choices=Relation.choices,
+        widget=forms.RadioSelect,
+        label="How do you relate to the organisation?",
+        help_text="We compare how staff and community members see things.",
+        error_messages={"required": "Choose how you relate to the organisation"},
+    )
+    role = AboutForm.base_fields["role"]
+    contact_email = AboutForm.base_fields["contact_email"]
+    took_part = AboutForm.base_fields["took_part"]
+
+    class Meta:
+        model = SelfAssessment
+        fields = ["role", "took_part", "contact_email"]
+
+    def __init__(self, *args, respondent, **kwargs):
+        self.respondent = respondent
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("name", respondent.name)
+            self.initial.setdefault("relation", respondent.relation)
+        self.order_fields(["name", "relation", "role", "took_part", "contact_email"])
+
+    def save(self, commit=True):
+        assessment = super().save(commit=commit)
+        self.respondent.name = self.cleaned_data["name"].strip()
+        self.respondent.relation = self.cleaned_data["relation"]
+        if commit:
+            self.respondent.save(update_fields=["name", "relation"])
+        return assessment

@@ -1,22 +1,20 @@
-"""What happens to invitations: their links, emails, and publication decisions.
+"""Publication of an invitation's combined rung: requests, decisions, and what is shown.
 
-Every email to a lead contact carries only a link, never anyone's answers.
 Publication goes: the lead contact asks (a snapshot of the combined result
 is kept) → a moderator approves or declines → the lead contact may withdraw
 at any time. Approving replaces the partner's earlier published rung, so a
 partner shows one rung at most: its newest approved one.
 """
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from home.emails import send_email_after_commit
 from home.models import SiteSettings
-from ladder.models import LadderSettings, Publication, SelfAssessmentPage
+from ladder.invitations.emails import notify_decision
+from ladder.models.publications import Publication
 
-# Wagtail audit-log actions (labels registered in ladder/invitation_hooks.py).
+# Wagtail audit-log actions (labels registered in ladder/admin/log_actions.py).
 LOG_REQUESTED = "ladder.publication.request"
 LOG_APPROVED = "ladder.publication.approve"
 LOG_DECLINED = "ladder.publication.decline"
@@ -26,116 +24,6 @@ LOG_REVOKED = "ladder.invitation.revoke"
 
 class PublicationRefused(Exception):
     """A publication step that cannot happen now, with the reason in plain words."""
-
-
-def invited_respondent(assessment):
-    """The assessment's Respondent if it answers an invitation, else None."""
-    try:
-        return assessment.respondent
-    except ObjectDoesNotExist:
-        return None
-
-
-def assessment_page():
-    return SelfAssessmentPage.objects.live().first()
-
-
-def page_link(page, route, token, request=None):
-    """A private link on the host the person (or editor) used, else the site's own."""
-    relative = page.url + page.reverse_subpage(route, args=(token,))
-    if request is not None:
-        return request.build_absolute_uri(relative)
-    return page.get_full_url().rstrip("/") + "/" + page.reverse_subpage(route, args=(token,))
-
-
-def answer_link(invitation, request=None, page=None):
-    page = page or assessment_page()
-    return page_link(page, "invited_start", invitation.answer_token, request) if page else ""
-
-
-def lead_link(invitation, request=None, page=None):
-    page = page or assessment_page()
-    return page_link(page, "lead", invitation.lead_token, request) if page else ""
-
-
-class _KeepUnknown(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
-def invitation_email(invitation, request=None):
-    """The invitation email's (subject, body), from the text in the ladder settings."""
-    texts = LadderSettings.load(request_or_site=request)
-    organisation = SiteSettings.load(request_or_site=request).organisation_name
-    page = assessment_page()
-    values = _KeepUnknown(
-        lead_name=invitation.lead_name,
-        partner=invitation.partner.title,
-        scope=f"{invitation.get_scope_kind_display().lower()} '{invitation.scope_name}'",
-        organisation=organisation,
-        answer_link=answer_link(invitation, request, page),
-        lead_link=lead_link(invitation, request, page),
-        expires=timezone.localtime(invitation.expires_at).strftime("%-d %B %Y"),
-    )
-    subject = texts.invitation_subject.format_map(values)
-    body = texts.invitation_body.format_map(values)
-    return " ".join(subject.split()), body
-
-
-def send_to_lead(invitation, subject, body):
-    """Email the lead contact, unless their address has been erased (retention)."""
-    if invitation.lead_email:
-        send_email_after_commit(subject, body, [invitation.lead_email])
-
-
-def greeting(invitation):
-    return f"Hello {invitation.lead_name}," if invitation.lead_name else "Hello,"
-
-
-def send_invitation(invitation, request=None):
-    subject, body = invitation_email(invitation, request)
-    send_to_lead(invitation, subject, body)
-
-
-def _organisation(request=None):
-    return SiteSettings.load(request_or_site=request).organisation_name
-
-
-def notify_new_response(assessment, request=None):
-    """Tell the lead contact an answer arrived: a link, nothing else."""
-    respondent = invited_respondent(assessment)
-    if respondent is None:
-        return
-    invitation = respondent.invitation
-    body = (
-        f"{greeting(invitation)}\n\n"
-        "Someone has just answered your invitation to the ladder self-assessment. "
-        "See the combined result so far at your private link:\n\n"
-        f"{lead_link(invitation, request)}\n\n"
-        f"{_organisation(request)}\n"
-    )
-    send_to_lead(invitation, "A new answer to your ladder invitation", body)
-
-
-def notify_decision(publication, request=None):
-    invitation = publication.invitation
-    if publication.status == Publication.Status.APPROVED:
-        subject = "Your ladder result is now on your profile"
-        news = (
-            f"We have published rung {publication.rung_level}, {publication.rung_name}, "
-            f"on {invitation.partner.title}'s profile. You can take it down at any time "
-            "from your private link."
-        )
-    else:
-        subject = "We have not published your ladder result"
-        news = "We have decided not to publish your ladder result this time."
-        if publication.decline_reason:
-            news += f" Our reason: {publication.decline_reason}"
-    body = (
-        f"{greeting(invitation)}\n\n{news}\n\n"
-        f"{lead_link(invitation, request)}\n\n{_organisation(request)}\n"
-    )
-    send_to_lead(invitation, subject, body)
 
 
 @transaction.atomic
@@ -190,7 +78,8 @@ def withdraw_publication(invitation):
 
 
 @transaction.atomic
-def approve(publication, user, request=None):
+def approve(publication, user, page, request=None):
+    """A moderator publishes the rung; ``page`` (the self-assessment page) makes the email's link."""
     publication = Publication.objects.select_for_update().get(pk=publication.pk)
     if not publication.is_pending:
         raise PublicationRefused("This request has already been decided or withdrawn.")
@@ -206,12 +95,12 @@ def approve(publication, user, request=None):
     publication.decided_by = user
     publication.save(update_fields=["status", "decided_at", "decided_by"])
     log(instance=publication, action=LOG_APPROVED, user=user)
-    notify_decision(publication, request)
+    notify_decision(publication, page, request)
     return publication
 
 
 @transaction.atomic
-def decline(publication, user, reason="", request=None):
+def decline(publication, user, page, reason="", request=None):
     publication = Publication.objects.select_for_update().get(pk=publication.pk)
     if not publication.is_pending:
         raise PublicationRefused("This request has already been decided or withdrawn.")
@@ -221,7 +110,7 @@ def decline(publication, user, reason="", request=None):
     publication.decline_reason = reason.strip()
     publication.save(update_fields=["status", "decided_at", "decided_by", "decline_reason"])
     log(instance=publication, action=LOG_DECLINED, user=user)
-    notify_decision(publication, request)
+    notify_decision(publication, page, request)
     return publication
 
 

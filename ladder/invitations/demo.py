@@ -8,9 +8,11 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from ladder import invitations
-from ladder.models import Invitation, Publication, Respondent, SelfAssessment
-from ladder.results import submit
+from ladder.invitations.services import request_publication
+from ladder.models.assessments import SelfAssessment
+from ladder.models.invitations import Invitation, Respondent
+from ladder.models.publications import Publication
+from ladder.submission import submit
 from ladder.team_results import team_results
 from partners.models import PartnerPage
 
@@ -99,7 +101,7 @@ def load(stdout, questionnaire):
             answer_as(invitation, version, relation, pick, when + timedelta(days=number + 1))
         if publish:
             result = team_results([invitation])[invitation.pk]
-            publication = invitations.request_publication(invitation, result)
+            publication = request_publication(invitation, result)
             Publication.objects.filter(pk=publication.pk).update(
                 status=Publication.Status.APPROVED, decided_at=when + timedelta(days=10)
             )

@@ -1,25 +1,28 @@
-"""The public side of invitations: answering through a shared link, and the
-lead contact's page with the combined result and publication.
+"""The lead contact's page (the combined result and publication), and the
+refusals an invitation's links give (used by the journey's invited start too).
 
-Both pages sit behind private tokens (see ``ladder.models.invitations``) and
-are served no-store. They carry forms, so their referrer policy is
+Both sit behind private tokens (see ``ladder.models.invitations``) and are
+served no-store. They carry forms, so their referrer policy is
 ``strict-origin`` (as in the journey): a POST with "no-referrer" sends
 ``Origin: null``, which Django's CSRF check refuses; "strict-origin" sends
 the site's address only, never the path holding the token.
 """
 
-from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
-from home.abuse import over_ip_limit
 from home.private_links import make_private
-from ladder import invitations
-from ladder.forms import StartForm
-from ladder.journey import START_LIMIT, START_WINDOW_SECONDS, Steps
-from ladder.models import Invitation, Respondent, Rung, SelfAssessment
-from ladder.team_results import spread_chart, team_result_with_history
+from ladder.charts import spread_chart
+from ladder.invitations.emails import answer_link
+from ladder.invitations.services import (
+    PublicationRefused,
+    request_publication,
+    withdraw_publication,
+)
+from ladder.models.invitations import Invitation
+from ladder.models.rungs import Rung
+from ladder.team_results import team_result_with_history
 
 FORM_REFERRER_POLICY = "strict-origin"
 
@@ -72,39 +75,6 @@ def refuse(request, page, reason, invitation=None):
 
 
 @require_http_methods(["GET", "POST"])
-def invited_start(request, page, token):
-    """The shared link: who invited you, what you are assessing, and Start."""
-    invitation = Invitation.objects.for_answer_token(token).select_related("partner").first()
-    if invitation is None or not invitation.partner.live:
-        return refuse(request, page, "not_found")
-    if invitation.is_revoked:
-        return refuse(request, page, "revoked")
-    if invitation.is_expired:
-        return refuse(request, page, "expired", invitation)
-    version = page.current_version()
-    if version is None:
-        return refuse(request, page, "not_ready")
-    form = StartForm(request.POST or None)
-    context = {"invitation": invitation, "version": version, "form": form}
-    if request.method == "POST":
-        if over_ip_limit(request, "ladder-start", START_LIMIT, START_WINDOW_SECONDS):
-            return render(request, page, "invited_start.html", {**context, "blocked": True}, 429)
-        if form.is_valid() and not form.looks_automated():
-            with transaction.atomic():
-                assessment, draft_token = SelfAssessment.start(version)
-                assessment.partner = invitation.partner
-                assessment.organisation_name = invitation.partner.title
-                assessment.scope_type = invitation.scope_kind
-                assessment.scope_name = invitation.scope_name
-                assessment.save()
-                Respondent.objects.create(invitation=invitation, assessment=assessment)
-            return make_private(
-                HttpResponseRedirect(Steps(page, draft_token, len(version.themes)).about())
-            )
-    return render(request, page, "invited_start.html", context)
-
-
-@require_http_methods(["GET", "POST"])
 def lead(request, page, token):
     """The lead contact's page: the combined result so far, history, publication."""
     invitation = Invitation.objects.for_lead_token(token).select_related("partner").first()
@@ -119,13 +89,13 @@ def lead(request, page, token):
         action = request.POST.get("action")
         try:
             if action == "request":
-                invitations.request_publication(invitation, result)
+                request_publication(invitation, result)
                 return make_private(HttpResponseRedirect(request.path + "?done=requested"))
             if action == "withdraw":
-                invitations.withdraw_publication(invitation)
+                withdraw_publication(invitation)
                 return make_private(HttpResponseRedirect(request.path + "?done=withdrawn"))
             error = "Choose one of the buttons on this page."
-        except invitations.PublicationRefused as refused:
+        except PublicationRefused as refused:
             error = str(refused)
     publication = invitation.publications.order_by("-requested_at").first()
     context = {
@@ -136,7 +106,7 @@ def lead(request, page, token):
         "ladder_rungs": rungs,
         "chart": spread_chart(result.team, rungs),
         "publication": publication,
-        "answer_url": invitations.answer_link(invitation, request, page),
+        "answer_url": answer_link(invitation, page, request),
         "done": request.GET.get("done", "") if request.method == "GET" else "",
         "error": error,
     }

@@ -10,49 +10,12 @@ in a fixed number of queries (see ``ladder.team_results``).
 from collections import defaultdict
 from statistics import mean
 
-from ladder.models import Invitation, Publication, Rung
+from ladder.charts import bar_chart
+from ladder.models.invitations import Invitation
+from ladder.models.publications import Publication
+from ladder.models.rungs import Rung
 from ladder.scoring import lower_median
 from ladder.team_results import movement, team_results
-
-BAR_AREA = 360
-LABEL_WIDTH = 250
-ROW_HEIGHT = 40
-BAR_HEIGHT = 22
-
-
-def bar_chart(rows, maximum, series=1):
-    """Geometry for ``components/ladder/bar_chart.html``.
-
-    ``rows`` are ``{"label": str, "bars": [{"value": number, "text": str}]}``;
-    each bar's text is written beside it, so the chart never relies on colour.
-    """
-    maximum = maximum or 1
-    height_per_row = ROW_HEIGHT + (series - 1) * (BAR_HEIGHT + 4)
-    drawn = []
-    for index, row in enumerate(rows):
-        top = index * height_per_row
-        bars = []
-        for number, bar in enumerate(row["bars"]):
-            y = top + 8 + number * (BAR_HEIGHT + 4)
-            width = round(BAR_AREA * (bar["value"] or 0) / maximum)
-            bars.append(
-                {
-                    **bar,
-                    "y": y,
-                    "width": width,
-                    "text_x": LABEL_WIDTH + width + 8,
-                    "text_y": y + 16,
-                    "series": number,
-                }
-            )
-        drawn.append({"label": row["label"], "label_y": top + 8 + 16, "bars": bars})
-    return {
-        "rows": drawn,
-        "label_width": LABEL_WIDTH,
-        "bar_height": BAR_HEIGHT,
-        "width": LABEL_WIDTH + BAR_AREA + 140,
-        "height": max(len(rows), 1) * height_per_row + 8,
-    }
 
 
 def quarter(moment):

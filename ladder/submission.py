@@ -1,4 +1,4 @@
-"""Turning a finished draft into a result that reads the same for ever.
+"""Submitting a self-assessment: a finished draft becomes a result that reads the same for ever.
 
 ``submit`` scores the answers (``ladder.scoring``) and keeps a snapshot of
 the question and answer texts, the rungs and their advice, and the
@@ -8,8 +8,9 @@ never change a result already given.
 
 from django.db import transaction
 
-from ladder.forms import NOT_APPLICABLE
-from ladder.models import Answer, Rung, ThemeResult
+from ladder.choices import NOT_APPLICABLE, NOT_APPLICABLE_LABEL
+from ladder.models.assessments import Answer, ThemeResult
+from ladder.models.rungs import Rung
 from ladder.scoring import RungChoice, score
 
 
@@ -94,9 +95,7 @@ def submit(assessment):
         answers_by_theme.setdefault(row.theme_key, []).append(
             {
                 "text": row.question_text,
-                "answer": row.option_label
-                if not row.not_applicable
-                else "Not applicable, or I don't know",
+                "answer": row.option_label if not row.not_applicable else NOT_APPLICABLE_LABEL,
                 "not_applicable": row.not_applicable,
                 "rung": {"level": row.rung_level, "name": row.rung_name} if row.rung_id else None,
             }

@@ -1,0 +1,1 @@
+"""The network report: where partners stand, from invited assessments only."""
