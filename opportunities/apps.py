@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from wagtail.signals import page_published
 
 
 class OpportunitiesConfig(AppConfig):
@@ -6,9 +7,11 @@ class OpportunitiesConfig(AppConfig):
     verbose_name = "Opportunities"
 
     def ready(self):
-        from wagtail.signals import page_published
-
-        from opportunities.interest import outcome_published
+        # Imported here: models can only be imported once Django has loaded every app.
+        from opportunities.interest.services import outcome_published
+        from opportunities.models.opportunity import OpportunityPage
 
         # A signal, not an admin hook, so scheduled publishing sends notices too.
-        page_published.connect(outcome_published, dispatch_uid="opportunities-outcome-notices")
+        page_published.connect(
+            outcome_published, sender=OpportunityPage, dispatch_uid="opportunities-outcome-notices"
+        )

@@ -16,6 +16,7 @@ from wagtail.rich_text import RichText
 from home.demo_content import home_page
 from home.models import AccessSupport, Area, Topic
 from ladder.models import Rung
+from opportunities import demo_interest
 from opportunities.models import OpportunityIndexPage, OpportunityPage
 from partners.models import PartnerPage
 
@@ -703,7 +704,5 @@ def load(stdout):
         page.save_revision().publish()
         made += 1
     stdout.write(f"Opportunities ready ({made} new).")
-
-    from opportunities import demo_interest
 
     demo_interest.load(stdout)

@@ -3,6 +3,8 @@
 from django.utils.html import format_html
 from wagtail.admin.panels import Panel
 
+from home.models import SiteSettings
+
 
 class PayCheckPanel(Panel):
     """The hourly equivalent of the page as last saved, and a warning (never a
@@ -16,8 +18,6 @@ class PayCheckPanel(Panel):
             self.content = self.describe()
 
         def describe(self):
-            from home.models import SiteSettings
-
             page = self.instance
             if page is None or page.pk is None:
                 return format_html(

@@ -1,157 +1,54 @@
-"""Admin menus, pay warnings for editors, and this app's parts of other apps'
-pages (slots: the partner profile, the partner directory cards, the home page)."""
+"""Registers this app's admin parts and slots with Wagtail; defines nothing.
 
-from django.contrib import messages
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
-from django.template.loader import render_to_string
-from django.utils import timezone
+In the order Wagtail lists them: snippets and the editor's pay warning,
+dashboard panels, the slots other apps' pages render (opportunities/slots.py),
+the quick actions on the page listing, then expressions of interest (a
+permission policy that lets nobody add one by hand, bulk actions, log
+messages, the personal-data request screen and its dashboard panel).
+"""
+
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import SiteSettings
-from opportunities import dashboard
-from opportunities.models import BenefitRule, OpportunityIndexPage, OpportunityPage
+from opportunities import slots
+from opportunities.admin import (
+    bulk_actions,
+    dashboard,
+    log_actions,
+    pay_warning,
+    personal_data_request,
+    quick_actions,
+    viewsets,
+)
+from opportunities.models.interest import ExpressionOfInterest
 
-HOME_FEATURED_COUNT = 3
-PARTNER_PAST_LIMIT = 10
+register_snippet(viewsets.BenefitRuleViewSet)
 
+hooks.register("after_edit_page", pay_warning.warn_when_pay_is_below_living_wage)
+hooks.register("after_create_page", pay_warning.warn_when_pay_is_below_living_wage)
+hooks.register("construct_homepage_panels", dashboard.add_page_editor_panels)
 
-class BenefitRuleViewSet(SnippetViewSet):
-    model = BenefitRule
-    icon = "info-circle"
-    menu_label = "Benefit rules"
-    menu_order = 310
-    add_to_admin_menu = True
-    list_display = ["benefit", "valid_from", "weekly_earnings_limit", "weekly_hours_limit"]
-    list_filter = ["benefit"]
-    search_fields = ["note", "what_counts"]
-    ordering = ["benefit", "-valid_from"]
+hooks.register("slot:partner_profile_opportunities", slots.partner_profile_opportunities)
+hooks.register("partner_directory_queryset", slots.annotate_open_opportunity_count)
+hooks.register("slot:partner_card", slots.partner_card_open_count)
+hooks.register("slot:home_featured", slots.home_featured_opportunities)
 
+# Mark places filled / Close now, from the page listing and the page header.
+hooks.register("register_admin_urls", quick_actions.quick_action_urls)
+hooks.register("register_page_listing_more_buttons", quick_actions.listing_quick_actions)
+hooks.register("register_page_header_buttons", quick_actions.header_quick_actions)
+hooks.register("register_log_actions", log_actions.register_quick_action_log_actions)
 
-register_snippet(BenefitRuleViewSet)
-
-
-# Editors: a warning, not a block, when the pay works out below the real Living Wage.
-
-
-@hooks.register("after_create_page")
-@hooks.register("after_edit_page")
-def warn_when_pay_is_below_living_wage(request, page):
-    page = page.specific
-    if not isinstance(page, OpportunityPage):
-        return
-    warning = page.living_wage_warning(SiteSettings.load().real_living_wage_hourly)
-    if warning:
-        messages.warning(request, f"'{page.title}': {warning}")
-
-
-# Dashboard panels, each for those allowed to see what it lists (opportunities/dashboard.py).
-hooks.register("construct_homepage_panels", dashboard.add_panels)
-
-
-# Slots ---------------------------------------------------------------------
-
-
-def live_opportunities():
-    return OpportunityPage.objects.live().public()
-
-
-@hooks.register("slot:partner_profile_opportunities")
-def partner_profile_opportunities(context):
-    """The partner's open opportunities, and past ones with what changed."""
-    from partners.models import PartnerPage
-
-    partner = context.get("page")
-    if not isinstance(partner, PartnerPage):
-        return ""
-    now = timezone.now()
-    related = live_opportunities().filter(partner=partner).select_related("partner", "area", "rung")
-    open_ones = list(related.filter(closes_at__gt=now).order_by("closes_at"))
-    past = list(related.filter(closes_at__lte=now).order_by("-closes_at")[:PARTNER_PAST_LIMIT])
-    board = OpportunityIndexPage.objects.live().first()
-    return render_to_string(
-        "components/opportunities/partner_opportunities.html",
-        {"partner": partner, "open_ones": open_ones, "past": past, "board": board},
-        request=context.get("request"),
-    )
-
-
-def open_counts_by_partner(request):
-    """Open opportunities per partner, worked out once per request for every card."""
-    cached = getattr(request, "_open_opportunities_by_partner", None) if request else None
-    if cached is not None:
-        return cached
-    counts = dict(
-        live_opportunities()
-        .filter(closes_at__gt=timezone.now(), partner__isnull=False)
-        .values("partner")
-        .annotate(count=Count("pk"))
-        .values_list("partner", "count")
-    )
-    if request is not None:
-        request._open_opportunities_by_partner = counts
-    return counts
-
-
-@hooks.register("partner_directory_queryset")
-def annotate_open_opportunity_count(partners):
-    """Directory cards carry their open-opportunity count from the same query."""
-    open_ones = (
-        OpportunityPage.objects.live()
-        .filter(partner=OuterRef("pk"), closes_at__gt=timezone.now())
-        .order_by()
-        .values("partner")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return partners.annotate(
-        open_opportunity_count=Coalesce(Subquery(open_ones, output_field=IntegerField()), 0)
-    )
-
-
-@hooks.register("slot:partner_card")
-def partner_card_open_count(context):
-    partner = context.get("partner")
-    if partner is None:
-        return ""
-    count = getattr(partner, "open_opportunity_count", None)
-    if count is None:
-        count = open_counts_by_partner(context.get("request")).get(partner.pk, 0)
-    return render_to_string(
-        "components/opportunities/partner_card_count.html",
-        {"partner": partner, "count": count},
-        request=context.get("request"),
-    )
-
-
-@hooks.register("slot:home_featured")
-def home_featured_opportunities(context):
-    """A few open opportunities, soonest closing first, under the home page's heading."""
-    home = context.get("page")
-    board = OpportunityIndexPage.objects.live().first()
-    if board is None:
-        return ""
-    featured = list(
-        live_opportunities()
-        .filter(closes_at__gt=timezone.now(), places_filled=False)
-        .select_related("partner", "area", "rung")
-        .order_by("closes_at")[:HOME_FEATURED_COUNT]
-    )
-    if not featured:
-        return ""
-    return render_to_string(
-        "components/opportunities/home_featured.html",
-        {
-            "heading": getattr(home, "featured_heading", "") or "Paid opportunities open now",
-            "featured": featured,
-            "board": board,
-        },
-        request=context.get("request"),
-    )
-
-
-# Expressions of interest (admin views, bulk status changes, log messages), and
-# Mark places filled / Close now from the page listing.
-from opportunities import admin_actions, interest_admin  # noqa: E402, F401
+# Expressions of interest.
+register_permission_policy(
+    ExpressionOfInterest, viewsets.NoAddingByHandPolicy(ExpressionOfInterest)
+)
+register_snippet(viewsets.ExpressionOfInterestViewSet)
+hooks.register("register_bulk_action", bulk_actions.ChangeStatusBulkAction)
+# Registered after Wagtail's own snippet delete action (order), so it replaces it here.
+hooks.register("register_bulk_action", bulk_actions.DeleteInterestBulkAction, order=100)
+hooks.register("register_log_actions", log_actions.register_interest_log_actions)
+hooks.register("register_admin_urls", personal_data_request.personal_data_request_urls)
+hooks.register("register_settings_menu_item", personal_data_request.personal_data_request_menu_item)
+hooks.register("construct_homepage_panels", dashboard.add_awaiting_reply_panel)

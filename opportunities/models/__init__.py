@@ -1,18 +1,19 @@
-from opportunities.models.benefits import Benefit, BenefitRule
-from opportunities.models.interest import ExpressionOfInterest, InterestMessages  # noqa: F401
-from opportunities.models.pages import (
-    ExpensesPaid,
-    Format,
-    OpportunityIndexPage,
-    OpportunityPage,
-    PaymentMethod,
-)
+"""The app's models, one module each, gathered here where Django looks for them."""
+
+from opportunities.choices import Benefit, ExpensesPaid, Format, PaymentMethod
+from opportunities.models.benefits import BenefitRule
+from opportunities.models.index import OpportunityIndexPage
+from opportunities.models.interest import ExpressionOfInterest
+from opportunities.models.interest_messages import InterestMessages
+from opportunities.models.opportunity import OpportunityPage
 
 __all__ = [
     "Benefit",
     "BenefitRule",
     "ExpensesPaid",
+    "ExpressionOfInterest",
     "Format",
+    "InterestMessages",
     "OpportunityIndexPage",
     "OpportunityPage",
     "PaymentMethod",

@@ -5,16 +5,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from opportunities import payment
-
-
-class Benefit(models.TextChoices):
-    ESA = "esa", "Employment and Support Allowance (ESA)"
-    CARERS_ALLOWANCE = "carers_allowance", "Carer's Allowance"
-    UNIVERSAL_CREDIT = "universal_credit", "Universal Credit"
-    JSA = "jsa", "Jobseeker's Allowance (JSA)"
-    INCOME_SUPPORT = "income_support", "Income Support"
-    PIP = "pip", "Personal Independence Payment (PIP)"
-
+from opportunities.choices import Benefit
 
 BENEFIT_ORDER = {value: position for position, value in enumerate(Benefit.values)}
 SHORT_NAMES = {

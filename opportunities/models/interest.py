@@ -10,13 +10,10 @@ and are deleted a set time after their opportunity closes
 
 import re
 import secrets
-import string
 
-from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+from opportunities.choices import ContactMethod, InterestStatus
 
 # No vowels (no words), no 0/O or 1/I (no misreading over the phone).
 REFERENCE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ23456789"
@@ -43,7 +40,7 @@ def contact_key(method, detail):
     email is compared in lower case; a phone number (for calls or texts) by
     its digits.
     """
-    if method == ExpressionOfInterest.ContactMethod.EMAIL:
+    if method == ContactMethod.EMAIL:
         return "email:" + (detail or "").strip().lower()
     return "phone:" + normalise_phone(detail)
 
@@ -51,17 +48,8 @@ def contact_key(method, detail):
 class ExpressionOfInterest(models.Model):
     """One person's interest in one opportunity, and what happened next."""
 
-    class ContactMethod(models.TextChoices):
-        EMAIL = "email", "Email"
-        PHONE = "phone", "Phone call"
-        TEXT = "text", "Text message"
-
-    class Status(models.TextChoices):
-        NEW = "new", "New"
-        CONTACTED = "contacted", "Contacted"
-        SELECTED = "selected", "Selected"
-        NOT_SELECTED = "not_selected", "Not selected"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+    ContactMethod = ContactMethod
+    Status = InterestStatus
 
     opportunity = models.ForeignKey(
         "opportunities.OpportunityPage",
@@ -216,168 +204,15 @@ class ExpressionOfInterest(models.Model):
         return self.contact_method == self.ContactMethod.EMAIL
 
 
-# Editable status messages --------------------------------------------------
-
-PLACEHOLDERS = {
-    "name": "the person's name",
-    "reference": "their reference, like KMP-47X",
-    "opportunity": "the opportunity's title",
-    "opportunity_url": "the address of the opportunity's page",
-    "organisation": "your organisation's name",
-    "contact": "your phone number and email, from Site settings",
-}
-PLACEHOLDER_HELP = "You can use " + ", ".join(
-    "{" + key + "} for " + meaning for key, meaning in PLACEHOLDERS.items()
-)
+# Places ------------------------------------------------------------------------
 
 
-def validate_placeholders(text):
-    """Refuse placeholders the site cannot fill in, and stray braces."""
-    try:
-        fields = [field for _, field, _, _ in string.Formatter().parse(text or "") if field]
-    except ValueError as error:
-        raise ValidationError(
-            "Curly brackets are only for placeholders such as {name}. Check each { has a }."
-        ) from error
-    unknown = sorted({field for field in fields if field not in PLACEHOLDERS})
-    if unknown:
-        raise ValidationError(
-            "The site cannot fill in %(unknown)s. " + PLACEHOLDER_HELP + ".",
-            params={"unknown": ", ".join("{" + name + "}" for name in unknown)},
-        )
+def places_taken(opportunity):
+    """How many people are selected: places count selections, not interest."""
+    return ExpressionOfInterest.objects.filter(
+        opportunity_id=opportunity.pk, status=InterestStatus.SELECTED
+    ).count()
 
 
-def fill_placeholders(text, values):
-    return (text or "").format_map({key: values.get(key, "") for key in PLACEHOLDERS})
-
-
-@register_setting(icon="mail")
-class InterestMessages(BaseGenericSetting):
-    """The emails people get when their status changes and when the outcome is published.
-
-    Sent only when an editor chooses to send them (status) or when the outcome
-    is published (to those who asked), never automatically on a status change.
-    """
-
-    selected_subject = models.CharField(
-        max_length=200,
-        default="You have a place: {opportunity}",
-        validators=[validate_placeholders],
-        help_text="The subject line for people who were selected.",
-    )
-    selected_body = models.TextField(
-        default=(
-            "Dear {name},\n\n"
-            "Thank you for your interest in {opportunity} (reference {reference}).\n\n"
-            "We are glad to offer you a place. We will be in touch soon to agree the "
-            "details, including payment and any support you need.\n\n"
-            "If you have questions, contact us: {contact}\n\n"
-            "{organisation}"
-        ),
-        validators=[validate_placeholders],
-        help_text=PLACEHOLDER_HELP + ".",
-    )
-    not_selected_subject = models.CharField(
-        max_length=200,
-        default="About {opportunity}",
-        validators=[validate_placeholders],
-        help_text="The subject line for people who were not selected.",
-    )
-    not_selected_body = models.TextField(
-        default=(
-            "Dear {name},\n\n"
-            "Thank you for your interest in {opportunity} (reference {reference}).\n\n"
-            "This time we could not offer you a place. This is not a judgement on you "
-            "or your experience: there were more people than places.\n\n"
-            "Please look at our other opportunities: {opportunity_url}\n\n"
-            "If you would like to talk about it, contact us: {contact}\n\n"
-            "{organisation}"
-        ),
-        validators=[validate_placeholders],
-        help_text=PLACEHOLDER_HELP + ".",
-    )
-    outcome_subject = models.CharField(
-        max_length=200,
-        default="What changed: {opportunity}",
-        validators=[validate_placeholders],
-        help_text="The subject line of the email telling people what changed.",
-    )
-    outcome_body = models.TextField(
-        default=(
-            "Dear {name},\n\n"
-            "You asked us to tell you what changed as a result of {opportunity}.\n\n"
-            "We have now published it here: {opportunity_url}\n\n"
-            "Thank you for your interest.\n\n"
-            "{organisation}"
-        ),
-        validators=[validate_placeholders],
-        help_text=PLACEHOLDER_HELP + ". Sent once, when the outcome is published.",
-    )
-
-    panels = [
-        HelpPanel(
-            content=(
-                "<p>These emails go only to people who gave an email address. Status "
-                "messages are sent when you choose 'Change status' and tick 'Email the "
-                "status message'. The outcome email goes once to people who asked, when "
-                "you publish an opportunity's 'What changed as a result'.</p>"
-            )
-        ),
-        MultiFieldPanel(
-            [FieldPanel("selected_subject"), FieldPanel("selected_body")], heading="Selected"
-        ),
-        MultiFieldPanel(
-            [FieldPanel("not_selected_subject"), FieldPanel("not_selected_body")],
-            heading="Not selected",
-        ),
-        MultiFieldPanel(
-            [FieldPanel("outcome_subject"), FieldPanel("outcome_body")],
-            heading="What changed (outcome)",
-        ),
-    ]
-
-    class Meta:
-        verbose_name = "interest messages"
-        verbose_name_plural = "interest messages"
-
-    def __str__(self):
-        return "Interest messages"
-
-    def message_for(self, kind):
-        """(subject, body) templates for 'selected', 'not_selected' or 'outcome'."""
-        return getattr(self, f"{kind}_subject"), getattr(self, f"{kind}_body")
-
-
-class InterestRoutes(RoutablePageMixin):
-    """The interest form, its confirmation and the private status page, at
-    addresses under the opportunity's own (``<opportunity>/interest/...``).
-
-    A page of its own, rather than a form inside the opportunity page: the
-    error summary then sits at the top of the form where GOV.UK puts it, the
-    page that echoes typed details back can be served ``no-store``, and the
-    opportunity page itself stays free of session cookies and CSRF tokens.
-    """
-
-    @path("interest/", name="interest")
-    def interest_form_route(self, request):
-        from opportunities import interest_views
-
-        return interest_views.interest_form(request, self)
-
-    @path("interest/sent/", name="interest_sent")
-    def interest_sent_route(self, request):
-        from opportunities import interest_views
-
-        return interest_views.interest_sent(request, self)
-
-    @path("interest/status/<str:token>/", name="interest_status")
-    def interest_status_route(self, request, token):
-        from opportunities import interest_views
-
-        return interest_views.interest_status(request, self, token)
-
-    @path("interest/status/<str:token>/withdraw/", name="interest_withdraw")
-    def interest_withdraw_route(self, request, token):
-        from opportunities import interest_views
-
-        return interest_views.interest_withdraw(request, self, token)
+def places_reached(opportunity):
+    return bool(opportunity.places) and places_taken(opportunity) >= opportunity.places

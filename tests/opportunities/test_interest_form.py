@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from home.models import SiteSettings
-from opportunities.interest_views import CONTACT_LIMIT, IP_LIMIT
+from opportunities.interest.views import CONTACT_LIMIT, IP_LIMIT
 from opportunities.models import ExpressionOfInterest
 from tests.opportunities.conftest import make_opportunity
 from tests.opportunities.interest_helpers import form_data, interest_url, make_interest
@@ -237,7 +237,7 @@ def test_honeypot_stores_nothing_and_asks_to_send_again(send, client, opportunit
 
 
 def test_too_fast_stores_nothing(send, client, opportunity):
-    from opportunities.interest_form import InterestForm
+    from opportunities.interest.forms import InterestForm
 
     response = send(client, opportunity, form_started=InterestForm().initial["form_started"])
     assert "We could not send your form" in response.content.decode()
@@ -309,7 +309,7 @@ def test_places_count_selected_people_not_interest(send, client, board):
 
 
 def test_post_parameters_are_marked_sensitive(rf, opportunity):
-    from opportunities import interest_views
+    from opportunities.interest import views as interest_views
 
     request = rf.post(interest_url(opportunity), form_data())
     request.user = None

@@ -8,7 +8,7 @@ import time
 import pytest
 from django.db import connection
 
-from opportunities import interest
+from opportunities.interest import services as interest
 from opportunities.models import ExpressionOfInterest
 from tests.conftest import ensure_home_page
 from tests.opportunities.conftest import make_board, make_opportunity

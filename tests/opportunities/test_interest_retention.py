@@ -13,7 +13,8 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from home.models import PersonalDataAccess, SiteSettings
-from opportunities import interest, personal_data
+from opportunities import personal_data
+from opportunities.interest import services as interest
 from opportunities.models import ExpressionOfInterest
 from tests.conftest import make_user
 from tests.opportunities.conftest import make_opportunity

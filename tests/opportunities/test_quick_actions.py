@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from opportunities.admin_actions import CLOSE_EARLY_LOG, PLACES_FILLED_LOG
+from opportunities.choices import CLOSE_EARLY_LOG, PLACES_FILLED_LOG
 from opportunities.models import OpportunityPage
 from tests.opportunities.conftest import make_opportunity
 

@@ -7,7 +7,7 @@ is emailed once however often it runs.
 
 from django.core.management.base import BaseCommand
 
-from opportunities.interest import send_due_outcome_notices
+from opportunities.interest.services import send_due_outcome_notices
 
 
 class Command(BaseCommand):

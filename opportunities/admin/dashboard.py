@@ -1,8 +1,6 @@
-"""Dashboard panels for opportunities, shown to those who edit pages.
-
-(Expressions of interest awaiting a reply have their own panel, for the
-Personal data group, in opportunities/interest_admin.py.)
-"""
+"""Dashboard panels: opportunities closing soon and those still to say what
+changed, for those who edit pages; expressions of interest awaiting a reply,
+for the Personal data group."""
 
 from datetime import timedelta
 
@@ -10,10 +8,15 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from opportunities.models import OpportunityPage
+from home.models import SiteSettings
+from opportunities.choices import InterestStatus
+from opportunities.interest.reply_dates import add_working_days
+from opportunities.models.interest import ExpressionOfInterest
+from opportunities.models.opportunity import OpportunityPage
 
 CLOSING_WITHIN_DAYS = 14
 PANEL_ROWS = 20
+AWAITING_LIMIT = 10
 
 
 def edits_pages(user):
@@ -60,8 +63,34 @@ class NoOutcomePanel(Component):
         return {"opportunities": list(closed[:PANEL_ROWS]), "total": closed.count()}
 
 
-def add_panels(request, panels):
+def add_page_editor_panels(request, panels):
     user = request.user
     if edits_pages(user):
         panels.append(ClosingSoonPanel())
         panels.append(NoOutcomePanel())
+
+
+class AwaitingReplyPanel(Component):
+    """Dashboard: new expressions of interest, oldest first, against the
+    reply-time promise. Shows references only, never names."""
+
+    name = "interest_awaiting_reply"
+    template_name = "components/opportunities/admin/awaiting_reply.html"
+    order = 110
+
+    def get_context_data(self, parent_context):
+        promise = SiteSettings.load().reply_time_working_days
+        today = timezone.localdate()
+        waiting = ExpressionOfInterest.objects.filter(status=InterestStatus.NEW).order_by(
+            "created_at"
+        )
+        rows = []
+        for record in waiting[:AWAITING_LIMIT]:
+            due = add_working_days(timezone.localdate(record.created_at), promise)
+            rows.append({"record": record, "due": due, "late": due < today})
+        return {"rows": rows, "total": waiting.count(), "promise": promise}
+
+
+def add_awaiting_reply_panel(request, panels):
+    if request.user.has_perm("opportunities.view_expressionofinterest"):
+        panels.append(AwaitingReplyPanel())

@@ -1,4 +1,4 @@
-"""The public pages for expressing interest (routes on OpportunityPage).
+"""The public pages for expressing interest (routes on OpportunityPage: ``routes.py``).
 
 Every response is private (``no-store``): the form echoes what was typed,
 and the confirmation and status pages carry a private link, so those are
@@ -18,8 +18,11 @@ from django.views.decorators.debug import sensitive_post_parameters
 from home.abuse import hit_rate_limit, over_ip_limit
 from home.models import SiteSettings
 from home.private_links import make_private
-from opportunities import interest
-from opportunities.interest_form import InterestForm
+from opportunities.interest import services
+from opportunities.interest.emails import status_url
+from opportunities.interest.forms import InterestForm
+from opportunities.interest.receipt import Receipt
+from opportunities.interest.reply_dates import reply_by
 from opportunities.models.interest import contact_key
 
 # Generous enough for a support worker helping several people from one
@@ -84,7 +87,7 @@ def interest_form(request, page):
             ):
                 blocked = True
             else:
-                receipt = interest.record_interest(page, data, request)
+                receipt = services.record_interest(page, data, request)
                 sent_url = page.url + page.reverse_subpage("interest_sent")
                 return make_private(
                     HttpResponseRedirect(f"{sent_url}?receipt={receipt.sign()}", status=303)
@@ -104,7 +107,7 @@ def interest_form(request, page):
 
 def interest_sent(request, page):
     try:
-        receipt = interest.Receipt.unsign(request.GET.get("receipt"))
+        receipt = Receipt.unsign(request.GET.get("receipt"))
     except (signing.BadSignature, KeyError, TypeError):
         return _render(request, page, "interest_link_not_valid.html", {}, status=404)
     site_settings = SiteSettings.load(request_or_site=request)
@@ -114,14 +117,14 @@ def interest_sent(request, page):
         "interest_sent.html",
         {
             "receipt": receipt,
-            "reply_by": interest.reply_by(site_settings),
-            "status_url": interest.status_url(page, receipt.token, request),
+            "reply_by": reply_by(site_settings),
+            "status_url": status_url(page, receipt.token, request),
         },
     )
 
 
 def interest_status(request, page, token):
-    record = interest.find_by_token(page, token)
+    record = services.find_by_token(page, token)
     if record is None:
         return _render(request, page, "interest_link_not_valid.html", {}, status=404)
     site_settings = SiteSettings.load(request_or_site=request)
@@ -131,7 +134,7 @@ def interest_status(request, page, token):
         "interest_status.html",
         {
             "record": record,
-            "reply_by": interest.reply_by(site_settings, timezone.localdate(record.created_at)),
+            "reply_by": reply_by(site_settings, timezone.localdate(record.created_at)),
             "can_withdraw": record.status != record.Status.WITHDRAWN,
         },
     )
@@ -139,12 +142,12 @@ def interest_status(request, page, token):
 
 def interest_withdraw(request, page, token):
     """Ask "are you sure?", then withdraw (a POST, with CSRF protection)."""
-    record = interest.find_by_token(page, token)
+    record = services.find_by_token(page, token)
     if record is None:
         return _render(request, page, "interest_link_not_valid.html", {}, status=404)
     status_path = page.url + page.reverse_subpage("interest_status", args=(token,))
     if request.method == "POST":
-        interest.withdraw(record)
+        services.withdraw(record)
         return make_private(HttpResponseRedirect(status_path, status=303))
     if record.status == record.Status.WITHDRAWN:
         return make_private(HttpResponseRedirect(status_path, status=303))

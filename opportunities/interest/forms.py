@@ -6,10 +6,9 @@ from django import forms
 from django.core.validators import validate_email
 
 from home.abuse import ProtectedFormMixin
-from opportunities.models import ExpressionOfInterest
+from opportunities.choices import ContactMethod
 from opportunities.models.interest import normalise_phone
 
-ContactMethod = ExpressionOfInterest.ContactMethod
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 

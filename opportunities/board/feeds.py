@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from home.models import SiteSettings
-from opportunities.listing import OpportunityListing
+from opportunities.board.listing import OpportunityListing
 
 FEED_LIMIT = 50
 

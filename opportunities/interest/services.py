@@ -2,32 +2,35 @@
 
 The rules live here, not in views: how a submission is stored (once per
 contact detail per opportunity), how statuses change (selections never
-exceed the places, under a row lock), which emails go out (the team's carry
-only a link), withdrawing by private link, and the one-off outcome notice.
+exceed the places, under a row lock), withdrawing by private link, and the
+one-off outcome notice. What each email says is in ``emails.py``.
+
+Opportunities come in as arguments: the page model imports this flow
+(through its interest routes), so this module never imports the page model.
 """
 
 import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from home.emails import send_email_after_commit
 from home.models import SiteSettings
 from home.private_links import hash_token, new_token
-from opportunities.models import ExpressionOfInterest, InterestMessages, OpportunityPage
-from opportunities.models.interest import contact_key, fill_placeholders, new_reference
+from opportunities.choices import STATUS_LOG_ACTION, InterestStatus
+from opportunities.interest import emails
+from opportunities.interest.receipt import Receipt
+from opportunities.models.interest import (
+    ExpressionOfInterest,
+    contact_key,
+    new_reference,
+    places_taken,
+)
+from opportunities.models.interest_messages import InterestMessages
 
-Status = ExpressionOfInterest.Status
-STATUS_LOG_ACTION = "opportunities.interest.status"
-RECEIPT_SALT = "opportunities.interest.receipt"
-RECEIPT_MAX_AGE = 60 * 60 * 24
+Status = InterestStatus
 # The people we email a status message to, by status.
 MESSAGE_STATUSES = {Status.SELECTED: "selected", Status.NOT_SELECTED: "not_selected"}
 
@@ -36,18 +39,9 @@ class PlacesFull(Exception):
     """Selecting these people would take more places than the opportunity has."""
 
 
-# Places ---------------------------------------------------------------------
-
-
-def places_taken(opportunity):
-    """How many people are selected: places count selections, not interest."""
-    return ExpressionOfInterest.objects.filter(
-        opportunity_id=opportunity.pk, status=Status.SELECTED
-    ).count()
-
-
-def places_reached(opportunity):
-    return bool(opportunity.places) and places_taken(opportunity) >= opportunity.places
+def opportunity_pages():
+    """Every opportunity page, through the interest record's relation to it."""
+    return ExpressionOfInterest._meta.get_field("opportunity").related_model.objects
 
 
 def lock_opportunity(opportunity_id):
@@ -57,65 +51,10 @@ def lock_opportunity(opportunity_id):
     second sees the first's selections before counting (PostgreSQL; SQLite
     runs one writer at a time anyway).
     """
-    return OpportunityPage.objects.select_for_update().only("pk", "places").get(pk=opportunity_id)
-
-
-# Dates people are promised ---------------------------------------------------
-
-
-def add_working_days(start, days):
-    """The date ``days`` working days (Monday to Friday) after ``start``."""
-    current = start
-    remaining = days
-    while remaining > 0:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            remaining -= 1
-    return current
-
-
-def reply_by(site_settings, when=None):
-    when = when or timezone.localdate()
-    return add_working_days(when, site_settings.reply_time_working_days)
-
-
-def contact_line(site_settings):
-    parts = []
-    if site_settings.contact_phone:
-        parts.append(f"call {site_settings.contact_phone}")
-    if site_settings.text_number:
-        parts.append(f"text {site_settings.text_number}")
-    if site_settings.contact_email:
-        parts.append(f"email {site_settings.contact_email}")
-    return ", ".join(parts) or "reply to this email"
-
-
-def admin_url(record):
-    path = reverse("expressions_of_interest:inspect", args=(record.pk,))
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return opportunity_pages().select_for_update().only("pk", "places").get(pk=opportunity_id)
 
 
 # Receiving interest -----------------------------------------------------------
-
-
-@dataclass
-class Receipt:
-    """What the person is shown: the reference and their private link's token."""
-
-    reference: str
-    token: str
-    has_email: bool
-    stored: bool = True
-
-    def sign(self):
-        return signing.dumps(
-            {"r": self.reference, "t": self.token, "e": self.has_email}, salt=RECEIPT_SALT
-        )
-
-    @classmethod
-    def unsign(cls, value):
-        data = signing.loads(value or "", salt=RECEIPT_SALT, max_age=RECEIPT_MAX_AGE)
-        return cls(reference=data["r"], token=data["t"], has_email=data["e"])
 
 
 def record_interest(opportunity, data, request=None):
@@ -162,74 +101,17 @@ def record_interest(opportunity, data, request=None):
                 if existing is not None:
                     break
                 continue  # the reference was taken: draw another
-            _notify_new(record, token, site_settings, request)
+            emails.send_confirmation(record, token, site_settings, request)
             return Receipt(record.reference, token, record.has_email)
         else:
             raise RuntimeError("Could not find a free reference")
-    _notify_duplicate(existing, site_settings, request)
+    emails.send_duplicate_notice(existing, site_settings)
     # A receipt like any other; the reference and link are never stored.
     return Receipt(new_reference(), new_token()[0], record.has_email, stored=False)
 
 
 def _key_for(record):
     return contact_key(record.contact_method, record.contact_detail)
-
-
-def _notify_new(record, token, site_settings, request):
-    page = record.opportunity
-    context = {
-        "record": record,
-        "org": site_settings,
-        "reply_by": reply_by(site_settings),
-        "status_url": status_url(page, token, request),
-        "contact": contact_line(site_settings),
-    }
-    if record.has_email:
-        send_email_after_commit(
-            f"We have your interest: {record.opportunity_title}",
-            render_to_string("components/opportunities/emails/interest_confirmation.txt", context),
-            [record.contact_detail],
-        )
-    notify_team(
-        "New expression of interest",
-        "Someone has expressed interest in an opportunity. Open it in the admin "
-        "(you need to be in the Personal data group):",
-        record,
-        site_settings,
-    )
-
-
-def _notify_duplicate(existing, site_settings, request):
-    if not existing.has_email:
-        return
-    context = {
-        "record": existing,
-        "org": site_settings,
-        "contact": contact_line(site_settings),
-    }
-    send_email_after_commit(
-        f"We already have your interest: {existing.opportunity_title}",
-        render_to_string("components/opportunities/emails/interest_duplicate.txt", context),
-        [existing.contact_detail],
-    )
-
-
-def notify_team(subject, lead, record, site_settings=None):
-    """Tell the team inbox, with a link to the record and nothing personal."""
-    site_settings = site_settings or SiteSettings.load()
-    if not site_settings.notification_email:
-        return
-    send_email_after_commit(
-        subject, f"{lead}\n\n{admin_url(record)}\n", [site_settings.notification_email]
-    )
-
-
-def status_url(page, token, request=None):
-    """The private link, absolute (it goes in an email), on the host the person used."""
-    path = page.reverse_subpage("interest_status", args=(token,))
-    if request is not None:
-        return request.build_absolute_uri(page.get_url(request) + path)
-    return page.get_full_url() + path
 
 
 def find_by_token(opportunity, token):
@@ -257,7 +139,7 @@ def withdraw(record):
             action=STATUS_LOG_ACTION,
             data={"from": previous, "to": Status.WITHDRAWN, "by_person": True},
         )
-        notify_team(
+        emails.notify_team(
             "An expression of interest was withdrawn",
             "Someone withdrew their interest using their private link:",
             record,
@@ -338,28 +220,11 @@ def _change_for_opportunity(opportunity_id, ids, status, user, send_message, res
             site_settings = site_settings or SiteSettings.load()
             messages_settings = messages_settings or InterestMessages.load()
             subject, body = messages_settings.message_for(MESSAGE_STATUSES[status])
-            values = message_values(record, site_settings)
-            send_email_after_commit(
-                fill_placeholders(subject, values),
-                fill_placeholders(body, values),
-                [record.contact_detail],
-            )
+            emails.send_editable_message(record, subject, body, site_settings)
             record.message_sent_for = status
             record.message_sent_at = now
             record.save(update_fields=["message_sent_for", "message_sent_at"])
             result.emailed += 1
-
-
-def message_values(record, site_settings):
-    page = record.opportunity
-    return {
-        "name": record.person_name,
-        "reference": record.reference,
-        "opportunity": record.opportunity_title,
-        "opportunity_url": page.get_full_url() if page else "",
-        "organisation": site_settings.organisation_name,
-        "contact": contact_line(site_settings),
-    }
 
 
 # Closing the loop ------------------------------------------------------------
@@ -398,41 +263,28 @@ def send_outcome_notices(opportunity):
                 to_call += 1
                 continue
             record.opportunity = opportunity
-            values = message_values(record, site_settings)
-            send_email_after_commit(
-                fill_placeholders(subject, values),
-                fill_placeholders(body, values),
-                [record.contact_detail],
-            )
+            emails.send_editable_message(record, subject, body, site_settings)
             sent += 1
-        if to_call and site_settings.notification_email:
-            listing = reverse("expressions_of_interest:list")
-            link = (
-                settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-                + f"{listing}?opportunity={opportunity.pk}&wants_outcome=true"
-            )
-            send_email_after_commit(
-                "Tell people what changed by phone or text",
-                f"An outcome was published. {to_call} {'person' if to_call == 1 else 'people'} "
-                "who asked to hear what changed "
-                f"gave a phone number: please call or text them. Everyone who asked is "
-                f"listed here; the contact column shows who gave a number:\n\n{link}\n",
-                [site_settings.notification_email],
-            )
+        emails.ask_team_to_call_about_outcome(opportunity, to_call, site_settings)
     return sent
 
 
 def send_due_outcome_notices():
-    pages = OpportunityPage.objects.live().filter(
-        has_outcome=True,
-        closes_at__lte=timezone.now(),
-        expressions_of_interest__wants_outcome=True,
-        expressions_of_interest__outcome_notice_sent_at__isnull=True,
+    pages = (
+        opportunity_pages()
+        .live()
+        .filter(
+            has_outcome=True,
+            closes_at__lte=timezone.now(),
+            expressions_of_interest__wants_outcome=True,
+            expressions_of_interest__outcome_notice_sent_at__isnull=True,
+        )
     )
     return sum(send_outcome_notices(page) for page in pages.distinct())
 
 
 def outcome_published(sender, instance, **kwargs):
-    """page_published receiver: close the loop with those who asked."""
-    if isinstance(instance, OpportunityPage):
+    """page_published receiver (connected for the opportunity page only):
+    close the loop with those who asked."""
+    if isinstance(instance, sender):
         send_outcome_notices(instance)

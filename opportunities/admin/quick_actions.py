@@ -7,6 +7,8 @@ page and its revisions change together, so publishing a draft later does not
 bring the old value back, and each change is written to the page's history.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -15,14 +17,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import log
 
-from opportunities.models import OpportunityPage
-
-PLACES_FILLED_LOG = "opportunities.places_filled"
-CLOSE_EARLY_LOG = "opportunities.close_early"
+from opportunities.choices import CLOSE_EARLY_LOG, PLACES_FILLED_LOG
+from opportunities.models.opportunity import OpportunityPage
 
 
 class QuickAction:
@@ -133,8 +132,7 @@ def quick_action_view(request, page_id, action):
     )
 
 
-@hooks.register("register_admin_urls")
-def register_quick_action_urls():
+def quick_action_urls():
     return [
         path(
             f"opportunities/<int:page_id>/{action.slug}/",
@@ -155,8 +153,6 @@ class QuickActionButton(PageMenuItem):
     def url(self):
         url = reverse(self.action.url_name, args=(self.page.pk,))
         if self.next_url:
-            from urllib.parse import urlencode
-
             url += "?" + urlencode({"next": self.next_url})
         return url
 
@@ -173,17 +169,9 @@ def quick_action_buttons(page, next_url=None):
     ]
 
 
-@hooks.register("register_page_listing_more_buttons")
 def listing_quick_actions(page, user, next_url=None):
     return quick_action_buttons(page, next_url)
 
 
-@hooks.register("register_page_header_buttons")
 def header_quick_actions(page, user, view_name, next_url=None):
     return quick_action_buttons(page.specific_deferred, next_url)
-
-
-@hooks.register("register_log_actions")
-def register_quick_action_log_actions(actions):
-    actions.register_action(PLACES_FILLED_LOG, "Mark places filled", "Places marked filled")
-    actions.register_action(CLOSE_EARLY_LOG, "Close early", "Closed early")

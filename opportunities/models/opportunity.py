@@ -1,0 +1,282 @@
+"""One paid opportunity: its page, what editors must fill in, and when it takes interest."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.search.tasks import insert_or_update_object_task
+
+from home.blocks import ContentStreamBlock
+from opportunities import payment
+from opportunities.choices import CLOSING_SOON_DAYS, Format
+from opportunities.interest.routes import InterestRoutes
+from opportunities.models.interest import places_reached
+from opportunities.models.pay import PayAndExpenses
+from opportunities.models.presentation import OpportunityPresentation
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+class OpportunityPage(OpportunityPresentation, PayAndExpenses, InterestRoutes, Page):
+    """One paid opportunity: what it is, who runs it, where and when, and exactly
+    what people get for it.
+
+    Its pay and expenses (fields, rules, figures) are in ``pay.py``, what the
+    page shows beyond its fields in ``presentation.py``, and the interest form's
+    addresses under the page in ``opportunities/interest/routes.py``.
+    """
+
+    summary = models.TextField(
+        max_length=300,
+        help_text="One or two plain sentences: what the work is. Shown on listing cards.",
+    )
+    easy_read_summary = RichTextField(
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text="Optional. The same in easy read: short sentences, one idea each.",
+    )
+    lived_experience_sought = models.TextField(
+        "who it is for",
+        help_text=(
+            "The lived experience you are looking for, for example 'People who have been "
+            "homeless in Salford in the last five years'."
+        ),
+    )
+    body = StreamField(
+        ContentStreamBlock(),
+        blank=True,
+        help_text="The full description: what happens, who you will meet, what changes.",
+    )
+    topics = ParentalManyToManyField(
+        "home.Topic",
+        blank=True,
+        related_name="opportunities",
+        help_text="What it is about. People filter by these.",
+    )
+    partner = models.ForeignKey(
+        "partners.PartnerPage",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="opportunities",
+        help_text="The partner running it. Leave empty if we run it ourselves.",
+    )
+    rung = models.ForeignKey(
+        "ladder.Rung",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="opportunities",
+        verbose_name="ladder rung",
+        help_text=(
+            "How much say people get, on our ladder: consulted, or deciding together? "
+            "Be honest: people can filter by it."
+        ),
+    )
+
+    # Where and when
+    format = models.CharField(
+        max_length=20,
+        choices=Format.choices,
+        default=Format.IN_PERSON,
+        help_text="How people take part.",
+    )
+    area = models.ForeignKey(
+        "home.Area",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="opportunities",
+        help_text="Where it happens. Online and phone work shows up under every area anyway.",
+    )
+    venue = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="The building and address, or 'Zoom (link sent before)'.",
+    )
+    start_date = models.DateField(
+        null=True, blank=True, help_text="The first session. Leave blank if not fixed yet."
+    )
+    end_date = models.DateField(
+        null=True, blank=True, help_text="The last session. Blank for a one-off."
+    )
+    hours_per_session = models.DecimalField(
+        max_digits=4,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.25"))],
+        help_text=(
+            "How long each session lasts, in hours (1.5 for an hour and a half). For a day "
+            "rate, the length of the day. Needed to work out the hourly pay."
+        ),
+    )
+    number_of_sessions = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="How many sessions (or days) in all. Blank if it is open-ended.",
+    )
+    frequency = models.CharField(
+        max_length=20,
+        choices=payment.FREQUENCY_CHOICES,
+        default=payment.ONE_OFF,
+        help_text="How often sessions happen.",
+    )
+    # Null only on a copy (copying clears the dates); the form requires it.
+    closes_at = models.DateTimeField(
+        "closing date and time",
+        null=True,
+        help_text=(
+            "When it stops taking interest (UK time). After this it leaves the board, "
+            "but its page stays, marked closed."
+        ),
+    )
+    places = models.PositiveSmallIntegerField(
+        "number of places",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="Optional. How many people you will take.",
+    )
+    places_filled = models.BooleanField(
+        default=False,
+        help_text="Tick when every place is taken: the page says so and stops taking interest.",
+    )
+
+    access_support = ParentalManyToManyField(
+        "home.AccessSupport",
+        blank=True,
+        related_name="opportunities",
+        verbose_name="access support offered",
+        help_text="Support you have arranged. Shown beside the pay.",
+    )
+
+    outcome = RichTextField(
+        "what changed as a result",
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=(
+            "After it closes: what changed because people took part. "
+            "Shown on the page once it is closed."
+        ),
+    )
+
+    # Derived from the outcome on every save, so listings can filter on it.
+    has_outcome = models.BooleanField(default=False, editable=False, db_index=True)
+
+    parent_page_types = ["opportunities.OpportunityIndexPage"]
+    subpage_types = []
+
+    # Copying last year's opportunity must not copy its dates or what changed.
+    exclude_fields_in_copy = [
+        "start_date",
+        "end_date",
+        "closes_at",
+        "outcome",
+        "has_outcome",
+        "places_filled",
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("lived_experience_sought"),
+        index.SearchField("body"),
+        index.SearchField("venue"),
+        index.AutocompleteField("title"),
+        # So "housing" or a partner's name finds what is tagged with it.
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("partner", [index.SearchField("title")]),
+        index.RelatedFields("area", [index.SearchField("name")]),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("lived_experience_sought"),
+        # Tick boxes, not a multiple select that needs Ctrl-click.
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("partner"),
+        FieldPanel("rung"),
+        FieldPanel("body"),
+        FieldPanel("easy_read_summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("format"),
+                FieldRowPanel([FieldPanel("area"), FieldPanel("venue")]),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("hours_per_session"),
+                        FieldPanel("number_of_sessions"),
+                        FieldPanel("frequency"),
+                    ]
+                ),
+                FieldPanel("closes_at"),
+                FieldRowPanel([FieldPanel("places"), FieldPanel("places_filled")]),
+            ],
+            heading="Where and when",
+        ),
+        PayAndExpenses.payment_panel,
+        PayAndExpenses.expenses_panel,
+        FieldPanel("access_support", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("outcome"),
+    ]
+
+    template = "pages/opportunities/opportunity_page.html"
+
+    class Meta:
+        verbose_name = "opportunity"
+        verbose_name_plural = "opportunities"
+
+    def clean(self):
+        super().clean()
+        errors = self.pay_errors()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = "The last session cannot be before the first."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.store_pay_figures()
+        self.has_outcome = bool(strip_tags(self.outcome or "").strip())
+        result = super().save(*args, **kwargs)
+        # The search index is updated from the post_save signal, which fires before
+        # the cluster writes the topic choices; index again now they are written so
+        # searching a topic's name finds the page (a task, like the signal's own).
+        insert_or_update_object_task.enqueue(
+            self._meta.app_label, self._meta.model_name, str(self.pk)
+        )
+        return result
+
+    # Open, closed, full ---------------------------------------------------
+
+    @property
+    def is_open(self):
+        return self.closes_at is not None and self.closes_at > timezone.now()
+
+    @property
+    def is_closing_soon(self):
+        return self.is_open and self.closes_at <= timezone.now() + timedelta(days=CLOSING_SOON_DAYS)
+
+    @property
+    def accepts_interest(self):
+        """Open, live and with places left: only then may people express interest."""
+        return self.live and self.is_open and not self.is_full
+
+    @cached_property
+    def is_full(self):
+        """Editors ticked 'places filled', or selected people took every place."""
+        return self.places_filled or places_reached(self)
