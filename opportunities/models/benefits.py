@@ -4,7 +4,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-from opportunities import payment
+from opportunities import benefit_notes
 from opportunities.choices import Benefit
 
 BENEFIT_ORDER = {value: position for position, value in enumerate(Benefit.values)}
@@ -18,7 +18,7 @@ SHORT_NAMES = {
 class BenefitRuleQuerySet(models.QuerySet):
     def in_force(self, on_date):
         """The newest rule for each benefit on ``on_date`` (a list, in a fixed order)."""
-        return payment.rules_in_force(self.filter(valid_from__lte=on_date), on_date)
+        return benefit_notes.rules_in_force(self.filter(valid_from__lte=on_date), on_date)
 
 
 class BenefitRule(models.Model):

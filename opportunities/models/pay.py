@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 
+from opportunities import benefit_notes as notes
 from opportunities import payment
 from opportunities.choices import ExpensesPaid, PaymentMethod
 from opportunities.models.benefits import BenefitRule
@@ -219,10 +220,10 @@ class PayAndExpenses(models.Model):
         return covered
 
     def benefit_notes(self, today=None):
-        """The benefit notes that may apply (see payment.benefit_notes)."""
+        """The benefit notes that may apply (see opportunities.benefit_notes)."""
         today = today or timezone.localdate()
         rules = BenefitRule.objects.in_force(self.start_date or today)
-        return payment.benefit_notes(rules, self.pay_figures, self.start_date, today)
+        return notes.benefit_notes(rules, self.pay_figures, self.start_date, today)
 
     def living_wage_warning(self, living_wage_pounds):
         """Words for editors when the pay works out below the real Living Wage,

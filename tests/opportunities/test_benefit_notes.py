@@ -9,16 +9,15 @@ from decimal import Decimal
 
 import pytest
 
-from opportunities.models import BenefitRule
-from opportunities.payment import (
+from opportunities.benefit_notes import (
     MAY_AFFECT,
     NOT_AFFECTED,
     OVER_LIMIT,
-    PayTerms,
     benefit_notes,
     rules_in_force,
-    work_out_pay,
 )
+from opportunities.models import BenefitRule
+from opportunities.payment import PayTerms, work_out_pay
 
 TODAY = date(2026, 1, 12)
 
