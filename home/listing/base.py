@@ -1,0 +1,75 @@
+"""A listing for one request: what matches, one page of it, and links to the
+other pages that keep the filters.
+
+A subclass says which items match (:meth:`Listing.filtered`), what each card
+needs fetched with them (:meth:`Listing.for_display`) and which filters are in
+use (:meth:`Listing.query_pairs`); its class attributes say how its pages are
+numbered and linked.
+"""
+
+from typing import Any, ClassVar
+from urllib.parse import urlencode
+
+from django.core.paginator import Page
+from django.db.models import QuerySet
+from django.http import QueryDict
+from django.utils.functional import cached_property
+
+from home.listing.pagination import Pagination
+
+
+class Listing:
+    """The filtered, sorted items of one listing page, for one request."""
+
+    page_size: ClassVar[int] = 12
+    # The pagination nav's accessible name, e.g. "Pages of partners".
+    pages_label: ClassVar[str] = "Pages"
+    # A link per nearby page (True), or "Page 2 of 5" between Previous and Next.
+    numbered_page_links: ClassVar[bool] = False
+    # Whether the link to the first page says ``page=1`` or leaves it out.
+    page_one_in_url: ClassVar[bool] = True
+
+    def __init__(self, params: QueryDict) -> None:
+        self.params = params
+
+    def filtered(self) -> QuerySet[Any]:
+        """The matching items, sorted, without paging."""
+        raise NotImplementedError
+
+    def for_display(self, items: QuerySet[Any]) -> QuerySet[Any]:
+        """``items`` with what their cards show fetched in a fixed number of queries."""
+        return items
+
+    def query_pairs(self) -> list[tuple[str, str]]:
+        """The filters in use, as query-string pairs, without the page number."""
+        raise NotImplementedError
+
+    @cached_property
+    def query_string(self) -> str:
+        """The current filters as a query string, without the page number."""
+        return urlencode(self.query_pairs())
+
+    def page_url(self, number: int) -> str:
+        pairs = self.query_pairs()
+        if number > 1 or self.page_one_in_url:
+            pairs.append(("page", str(number)))
+        return f"?{urlencode(pairs)}"
+
+    @cached_property
+    def pagination(self) -> Pagination:
+        return Pagination(
+            self.for_display(self.filtered()),
+            self.params.get("page"),
+            per_page=self.page_size,
+            url_for=self.page_url,
+            label=self.pages_label,
+            numbered=self.numbered_page_links,
+        )
+
+    @property
+    def page(self) -> Page[Any]:
+        return self.pagination.page
+
+    @property
+    def count(self) -> int:
+        return self.pagination.count
