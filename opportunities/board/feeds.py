@@ -22,7 +22,7 @@ FEED_LIMIT = 50
 
 def feed_items(index_page, request):
     listing = OpportunityListing(index_page, request.GET)
-    return list(listing.with_related(listing.filtered())[:FEED_LIMIT])
+    return list(listing.for_display(listing.filtered())[:FEED_LIMIT])
 
 
 def describe(page):

@@ -1,11 +1,12 @@
 """The board's filter form: every filter a plain GET parameter, and a value it
-cannot read ignored (the rest still apply), never an error."""
+cannot read ignored (the rest still apply), never an error (the shared rule in
+``home.listing.filters``)."""
 
-import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
 
+from home.listing import FilterForm, LenientMultipleChoiceField
 from opportunities.choices import CLOSING_SOON_DAYS, Format
 
 SORTS = [
@@ -13,22 +14,6 @@ SORTS = [
     ("newest", "Newest"),
     ("pay", "Highest hourly pay"),
 ]
-
-
-def search_words(text, limit=12):
-    """The words of a search, without the quotes and operators that search
-    engines read as syntax (a stray quote would otherwise be an error)."""
-    return " ".join(re.findall(r"\w+", text or "")[:limit])
-
-
-class LenientMultipleChoiceField(forms.MultipleChoiceField):
-    """Keeps the values it knows and drops the rest, so one bad value in a
-    shared link does not throw away the person's other choices."""
-
-    def clean(self, value):
-        value = self.to_python(value)
-        known = {str(key) for key, _ in self.choices}
-        return list(dict.fromkeys(item for item in value if item in known))
 
 
 class PoundsField(forms.CharField):
@@ -47,7 +32,7 @@ class PoundsField(forms.CharField):
         return int(pounds * 100)
 
 
-class OpportunityFilterForm(forms.Form):
+class OpportunityFilterForm(FilterForm):
     q = forms.CharField(
         label="Search", required=False, max_length=200, strip=True,
         widget=forms.TextInput(attrs={"type": "search"}),
@@ -99,17 +84,3 @@ class OpportunityFilterForm(forms.Form):
         self.fields["rung"].choices = [("", "Any level")] + [
             (str(r.level), f"At least: {r.name}") for r in rungs
         ]
-
-    @property
-    def valid_data(self):
-        """What could be read, ignoring fields with bad values."""
-        self.is_valid()
-        # Point each refused field at its message, so screen readers announce it.
-        for name in self.errors:
-            if name in self.fields:
-                bound = self[name]
-                described = [f"{bound.auto_id}-error"]
-                if self.fields[name].help_text:
-                    described.append(f"{bound.auto_id}_helptext")
-                self.fields[name].widget.attrs["aria-describedby"] = " ".join(described)
-        return self.cleaned_data

@@ -6,37 +6,42 @@ URL that works without JavaScript. A value the form cannot read is ignored
 
 Keyword search goes through Wagtail search, which cannot filter on
 many-to-many fields (topics, access support): it returns matching ids, and
-the ORM applies every filter to those.
+the ORM applies every filter to those (``home.listing.search``). Paging and
+the links between pages come from ``home.listing``, as for the partner
+directory.
 """
 
 from datetime import timedelta
 from typing import TYPE_CHECKING
-from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from home.listing import Listing, matches_search, search_words
 from home.models import AccessSupport, Area, Topic
 from ladder.models import Rung
-from opportunities.board.filters import OpportunityFilterForm, search_words
+from opportunities.board.filters import OpportunityFilterForm
 from opportunities.choices import CLOSING_SOON_DAYS, FORMATS_FOR_EVERY_AREA
 from partners.models import PartnerPage
 
 if TYPE_CHECKING:
     from opportunities.models.index import OpportunityIndexPage
 
-PAGE_SIZE = 12
+# At most this many words of a search reach the search backend, which
+# matches every one of them.
+SEARCH_WORD_LIMIT = 12
 
 
-class OpportunityListing:
+class OpportunityListing(Listing):
     """The filtered, sorted, searched opportunities under one board page."""
 
-    def __init__(self, index_page: "OpportunityIndexPage", params, page_size=PAGE_SIZE):
+    page_size = 12
+    pages_label = "Pages of opportunities"
+
+    def __init__(self, index_page: "OpportunityIndexPage", params):
+        super().__init__(params)
         self.index_page = index_page
-        self.params = params
-        self.page_size = page_size
         self.topics = list(Topic.objects.all())
         self.areas = list(Area.objects.all())
         self.access_support = list(AccessSupport.objects.all())
@@ -58,10 +63,9 @@ class OpportunityListing:
         # this module (through the board's routes), so it cannot import them.
         opportunity_page = queryset.model
 
-        words = search_words(data.get("q"))
+        words = search_words(data.get("q"), limit=SEARCH_WORD_LIMIT)
         if words:
-            matches = opportunity_page.objects.live().search(words, operator="and")
-            queryset = queryset.filter(pk__in=[page.pk for page in matches])
+            queryset = queryset.filter(matches_search(opportunity_page, words, operator="and"))
 
         if data.get("what_changed"):
             queryset = queryset.filter(has_outcome=True, closes_at__lte=now)
@@ -101,22 +105,10 @@ class OpportunityListing:
             queryset = queryset.order_by("closes_at", "pk")
         return queryset
 
-    def with_related(self, queryset):
-        return queryset.select_related("partner", "area", "rung").prefetch_related(
+    def for_display(self, items):
+        return items.select_related("partner", "area", "rung").prefetch_related(
             "topics", "access_support"
         )
-
-    @cached_property
-    def paginator(self):
-        return Paginator(self.with_related(self.filtered()), self.page_size)
-
-    @cached_property
-    def page(self):
-        return self.paginator.get_page(self.params.get("page"))
-
-    @property
-    def count(self):
-        return self.paginator.count
 
     @property
     def is_filtered(self):
@@ -130,9 +122,7 @@ class OpportunityListing:
             return None
         return PartnerPage.objects.live().filter(slug=self.filters["partner"]).first()
 
-    @cached_property
-    def query_string(self):
-        """The current filters as a query string, without the page number."""
+    def query_pairs(self):
         pairs = []
         for key in self.form.fields:
             value = self.filters.get(key)
@@ -146,19 +136,7 @@ class OpportunityListing:
                 pairs.append((key, "on"))
             else:
                 pairs.append((key, value))
-        return urlencode(pairs)
-
-    def page_url(self, number):
-        query = self.query_string
-        return f"?{query}&page={number}" if query else f"?page={number}"
-
-    @property
-    def previous_url(self):
-        return self.page_url(self.page.previous_page_number()) if self.page.has_previous() else ""
-
-    @property
-    def next_url(self):
-        return self.page_url(self.page.next_page_number()) if self.page.has_next() else ""
+        return pairs
 
     def feed_url(self, name):
         url = self.index_page.url + self.index_page.reverse_subpage(name)
