@@ -5,8 +5,10 @@ docstring)."""
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django import forms
 from wagtail import hooks
 
+from home.listing import FilterForm, KeywordsField
 from home.models import Area, Sector
 from partners.choices import PartnerKind
 
@@ -33,6 +35,16 @@ class ActiveFilter:
     value_label: str = ""
     options: list[dict] = field(default_factory=list)
 
+    @classmethod
+    def showing(cls, definition, choices, value):
+        """The filter with ``value`` picked (already checked against ``choices``)."""
+        labels = dict(choices)
+        active = cls(definition, choices, value=value, value_label=labels.get(value, ""))
+        active.options = [
+            {"value": v, "label": label, "selected": v == value} for v, label in choices
+        ]
+        return active
+
     @property
     def name(self):
         return self.definition.name
@@ -40,6 +52,21 @@ class ActiveFilter:
     @property
     def label(self):
         return self.definition.label
+
+
+class DirectoryFilterForm(FilterForm):
+    """Reads the keywords and each filter's value from the query string: a value
+    that is not one of the filter's choices (a stale or hand-edited URL) is
+    dropped, and the directory shows every partner for that filter."""
+
+    q = KeywordsField(required=False)
+
+    def __init__(self, data, filters_with_choices):
+        super().__init__(data)
+        for definition, choices in filters_with_choices:
+            self.fields[definition.name] = forms.ChoiceField(
+                label=definition.label, required=False, choices=choices
+            )
 
 
 def built_in_filters():

@@ -2,42 +2,32 @@
 matching partners (A to Z), their count and the current page of cards.
 
 It takes the directory page and asks it for its partners, so it never imports
-a page class: the page imports this module, not the other way round."""
+a page class: the page imports this module, not the other way round. Keyword
+cleaning, search, the filter form's rule for bad values and paging are the
+shared ones in ``home.listing``, as on the opportunity board."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
-from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
 from wagtail import hooks
 from wagtail.images import get_image_model
 
+from home.listing import Listing, matches_search, search_words
 from partners.choices import CARD_LOGO_FILTER
-from partners.directory.filters import ActiveFilter, built_in_filters, hooked_filters
+from partners.directory.filters import (
+    ActiveFilter,
+    DirectoryFilterForm,
+    built_in_filters,
+    hooked_filters,
+)
 
 if TYPE_CHECKING:
     from partners.models.index import PartnerIndexPage
 
 PARTNERS_PER_PAGE = 12
-MAX_QUERY_LENGTH = 200
-
-
-def clean_keywords(raw):
-    """What a person typed in the search box, safe to search for: no control
-    characters (a NUL breaks PostgreSQL), squeezed spaces, a sane length."""
-    text = "".join(ch for ch in str(raw) if ch.isprintable())
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
-
-
-def search_words(keywords):
-    """Only the words, for the search engine: quotes and operators in what
-    people type would be read as search syntax (SQLite's full-text search
-    rejects a stray quote)."""
-    return " ".join(re.findall(r"\w+", keywords))
 
 
 def card_queryset(partners):
@@ -55,30 +45,28 @@ def card_queryset(partners):
     return partners
 
 
-class PartnerDirectory:
+class PartnerDirectory(Listing):
     """The directory for one request: the form's state, the matching partners
     (A to Z), their count and the current page of cards."""
 
+    page_size = PARTNERS_PER_PAGE
+    pages_label = "Pages of partners"
+    numbered_page_links = True
+    page_one_in_url = False
+
     def __init__(self, index_page: PartnerIndexPage, query):
+        super().__init__(query)
         self.index_page = index_page
-        self.keywords = clean_keywords(query.get("q", ""))
-        self.filters = []
-        for definition in [*built_in_filters(), *hooked_filters()]:
-            choices = [(str(value), str(label)) for value, label in definition.choices()]
-            wanted = query.get(definition.name, "")
-            labels = dict(choices)
-            value = wanted if wanted in labels else ""
-            active = ActiveFilter(
-                definition, choices, value=value, value_label=labels.get(value, "")
-            )
-            active.options = [
-                {"value": v, "label": label, "selected": v == value} for v, label in choices
-            ]
-            self.filters.append(active)
-        self.matching = self._matching_partners()
-        self.page = Paginator(card_queryset(self.matching), PARTNERS_PER_PAGE).get_page(
-            query.get("page")
-        )
+        filters_with_choices = [
+            (definition, [(str(value), str(label)) for value, label in definition.choices()])
+            for definition in [*built_in_filters(), *hooked_filters()]
+        ]
+        values = DirectoryFilterForm(query, filters_with_choices).valid_data
+        self.keywords = values.get("q", "")
+        self.filters = [
+            ActiveFilter.showing(definition, choices, values.get(definition.name, ""))
+            for definition, choices in filters_with_choices
+        ]
 
     @property
     def applied_filters(self):
@@ -88,56 +76,20 @@ class PartnerDirectory:
     def is_narrowed(self):
         return bool(self.keywords or self.applied_filters)
 
-    @property
-    def count(self):
-        return self.page.paginator.count
-
-    def _matching_partners(self):
+    def filtered(self):
         partners = self.index_page.partners()
         if self.keywords:
-            # Wagtail search cannot filter on many-to-many fields, so it only
-            # finds ids; the ORM does the filtering. A plain match on the name
-            # catches part-words ("north" for "Northfield").
-            ids = []
-            if words := search_words(self.keywords):
-                partner_model = partners.model
-                ids = [partner.pk for partner in partner_model.objects.live().search(words)]
-            partners = partners.filter(Q(pk__in=ids) | Q(title__icontains=self.keywords))
+            # A plain match on the name catches part-words ("north" for "Northfield").
+            found = matches_search(partners.model, search_words(self.keywords))
+            partners = partners.filter(found | Q(title__icontains=self.keywords))
         for active in self.applied_filters:
             partners = active.definition.narrow(partners, active.value)
         return partners.order_by(Lower("title"), "pk")
 
-    def query_string(self, **changes):
-        """This view's query string (only values in use), with ``changes`` applied."""
+    def for_display(self, items):
+        return card_queryset(items)
+
+    def query_pairs(self):
         params = {"q": self.keywords}
         params.update({active.name: active.value for active in self.filters})
-        params.update(changes)
-        return urlencode({key: value for key, value in params.items() if value})
-
-    def page_links(self):
-        """Numbered links for the pages around this one, for the pagination nav."""
-        paginator = self.page.paginator
-        links = []
-        for number in paginator.get_elided_page_range(self.page.number, on_each_side=2):
-            if number == paginator.ELLIPSIS:
-                links.append({"ellipsis": True})
-            else:
-                links.append(
-                    {
-                        "number": number,
-                        "query": self.query_string(page=number if number > 1 else ""),
-                        "current": number == self.page.number,
-                    }
-                )
-        return links
-
-    def previous_query(self):
-        if not self.page.has_previous():
-            return None
-        number = self.page.previous_page_number()
-        return self.query_string(page=number if number > 1 else "")
-
-    def next_query(self):
-        return (
-            self.query_string(page=self.page.next_page_number()) if self.page.has_next() else None
-        )
+        return [(key, value) for key, value in params.items() if value]
