@@ -17,8 +17,8 @@ from django.db.models import QuerySet
 
 def page_number(raw: object, last: int) -> int:
     """The page to show for a ``page`` value from the query string, between 1
-    and ``last``: unreadable values give the first page, numbers out of range
-    the nearest end that Django's paginator picks (the last page)."""
+    and ``last``: an unreadable value gives the first page, and a number out of
+    range, whether above ``last`` or below 1, the last page (Django's rule)."""
     try:
         if isinstance(raw, float) and not raw.is_integer():
             raise ValueError
