@@ -6,7 +6,7 @@ repeat it in an error summary at the top of the page.
 
 from django import forms
 
-from home.abuse import HONEYPOT_FIELD, HoneypotWidget
+from home.form_protection import HONEYPOT_FIELD, HoneypotWidget
 from ladder.choices import NOT_APPLICABLE, NOT_APPLICABLE_LABEL, Relation, Scope, TookPart
 from ladder.models.assessments import SelfAssessment
 from partners.models import PartnerPage

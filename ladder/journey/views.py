@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
-from home.abuse import over_ip_limit
+from home.form_protection import over_ip_limit
 from home.models import SiteSettings
 from home.private_links import make_private
 from ladder.choices import NOT_APPLICABLE_LABEL

@@ -5,7 +5,7 @@ import re
 from django import forms
 from django.core.validators import validate_email
 
-from home.abuse import ProtectedFormMixin
+from home.form_protection import ProtectedFormMixin
 from opportunities.choices import ContactMethod
 from opportunities.models.interest import normalise_phone
 

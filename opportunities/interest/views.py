@@ -15,7 +15,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 
-from home.abuse import hit_rate_limit, over_ip_limit
+from home.form_protection import hit_rate_limit, over_ip_limit
 from home.models import SiteSettings
 from home.private_links import make_private
 from opportunities.interest import services
