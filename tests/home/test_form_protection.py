@@ -7,7 +7,8 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from home import form_protection
-from home.private_links import hash_token, new_token, private_page
+from home.private_links import hash_token, new_token
+from home.private_pages import make_private
 
 
 class InterestForm(form_protection.ProtectedFormMixin, forms.Form):
@@ -84,7 +85,7 @@ def test_tokens_are_random_and_only_their_hash_is_kept():
 
 @pytest.mark.parametrize("header", ["Cache-Control", "Referrer-Policy"])
 def test_private_pages_are_never_cached_and_never_send_a_referrer(header):
-    response = private_page(lambda request: HttpResponse("secret"))(RequestFactory().get("/"))
+    response = make_private(HttpResponse("secret"))
     assert {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}[header] in response[
         header
     ]

@@ -45,7 +45,7 @@ def test_every_step_in_order_with_progress_and_back_links(client, assessment_pag
     assert f'href="{START_URL}"' in text(about)
     assert about["Cache-Control"].startswith("no-store")
     # Not no-referrer: browsers would then send "Origin: null" and fail CSRF.
-    assert about["Referrer-Policy"] == "strict-origin"
+    assert about["Referrer-Policy"] == "same-origin"
     response = client.post(url(token, "about/"), ABOUT)
     assert response["Location"] == url(token, "step/1/")
     step1 = client.get(url(token, "step/1/"))
