@@ -80,7 +80,7 @@ def test_confirmation_and_the_team_note(client, opportunity, site_settings, sent
         f"Do not share it:\n{link}\n\n"
         "We delete your details 180 days after the opportunity closes. You can ask to see "
         f"them, or ask us to delete them sooner, at any time: {CONTACT}.\n\n"
-        f"{ORGANISATION}\n\n"
+        f"{ORGANISATION}\n"
     )
     assert team.to == ["team@example.org"]
     assert team.subject == "New expression of interest"
@@ -104,7 +104,7 @@ def test_duplicate_notice(client, opportunity, sent):
         "To check where things are up to or to withdraw, use the link in our first email, "
         f"or contact us and give your reference: {CONTACT}.\n\n"
         "If this was not you, you do not need to do anything.\n\n"
-        f"{ORGANISATION}\n\n"
+        f"{ORGANISATION}\n"
     )
 
 
