@@ -16,12 +16,12 @@ from django.views.decorators.http import require_http_methods
 from home.form_protection import over_ip_limit
 from home.models import SiteSettings
 from home.private_pages import make_private, render_private
-from ladder.choices import NOT_APPLICABLE_LABEL
+from ladder.choices import NOT_APPLICABLE, NOT_APPLICABLE_LABEL
 from ladder.invitations.emails import notify_new_response
 from ladder.invitations.views import refuse
 from ladder.journey.forms import AboutForm, InvitedAboutForm, StartForm, ThemeForm
 from ladder.journey.steps import DRAFT_EXPIRES_AFTER, DraftExpired, Steps, load
-from ladder.journey.summary import answer_summary, result_context
+from ladder.journey.summary import answer_summary, result_context, unanswered_links
 from ladder.models.assessments import SelfAssessment
 from ladder.models.invitations import Invitation, Respondent, invited_respondent
 from ladder.submission import about_is_complete, missing_answers, submit
@@ -236,6 +236,7 @@ def theme_step(request, page, token, number):
         form=form,
         theme=theme,
         theme_number=number,
+        not_applicable=NOT_APPLICABLE,
         step_number=number + 1,
         back_url=steps.theme(number - 1) if number > 1 else steps.about(),
         changing=bool(request.GET.get("change") or request.POST.get("change")),
@@ -267,11 +268,7 @@ def check(request, page, token):
         assessment,
         steps,
         summary=answer_summary(assessment, steps),
-        missing=[
-            {"theme": theme, "url": steps.theme(number) + "?change=1"}
-            for number, theme, _ in missing
-        ],
-        about_done=about_done,
+        unanswered=unanswered_links(steps, about_done, missing),
         submit_refused=request.method == "POST",
         step_number=steps.total,
         back_url=steps.theme(steps.theme_count) if steps.theme_count else steps.about(),
