@@ -100,6 +100,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text emails (home.emails.render_email): nothing is HTML-escaped,
+        # so a name like "O'Neil & Co" arrives as typed.
+        "NAME": "emails",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates" / "emails"],
+        "APP_DIRS": False,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 

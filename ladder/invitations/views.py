@@ -2,17 +2,14 @@
 refusals an invitation's links give (used by the journey's invited start too).
 
 Both sit behind private tokens (see ``ladder.models.invitations``) and are
-served no-store. They carry forms, so their referrer policy is
-``strict-origin`` (as in the journey): a POST with "no-referrer" sends
-``Origin: null``, which Django's CSRF check refuses; "strict-origin" sends
-the site's address only, never the path holding the token.
+private pages (``home.private_pages``): the lead contact's page holds forms,
+the refusals do not.
 """
 
 from django.http import HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
-from home.private_links import make_private
+from home.private_pages import make_private, render_private
 from ladder.charts import spread_chart
 from ladder.invitations.emails import answer_link
 from ladder.invitations.services import (
@@ -23,8 +20,6 @@ from ladder.invitations.services import (
 from ladder.models.invitations import Invitation
 from ladder.models.rungs import Rung
 from ladder.team_results import team_result_with_history
-
-FORM_REFERRER_POLICY = "strict-origin"
 
 REFUSALS = {
     "not_found": (
@@ -53,22 +48,14 @@ REFUSALS = {
 }
 
 
-def render(request, page, template, context, status=200):
-    response = TemplateResponse(
-        request, f"pages/ladder/{template}", {"page": page, "self": page, **context}, status=status
-    )
-    response.render()
-    return make_private(response, referrer_policy=FORM_REFERRER_POLICY)
-
-
 def refuse(request, page, reason, invitation=None):
     status, heading, text = REFUSALS[reason]
     if invitation is not None and "{date}" in text:
         text = text.format(date=invitation.expires_at.strftime("%-d %B %Y"))
-    return render(
+    return render_private(
         request,
         page,
-        "invitation_refused.html",
+        "pages/ladder/invitation_refused.html",
         {"heading": heading, "text": text},
         status=status,
     )
@@ -110,4 +97,11 @@ def lead(request, page, token):
         "done": request.GET.get("done", "") if request.method == "GET" else "",
         "error": error,
     }
-    return render(request, page, "lead.html", context, status=409 if error else 200)
+    return render_private(
+        request,
+        page,
+        "pages/ladder/lead.html",
+        context,
+        status=409 if error else 200,
+        has_form=True,
+    )

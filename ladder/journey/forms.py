@@ -6,7 +6,8 @@ repeat it in an error summary at the top of the page.
 
 from django import forms
 
-from home.abuse import HONEYPOT_FIELD, HoneypotWidget
+from home.form_fields import DescribedForm
+from home.form_protection import HONEYPOT_FIELD, HoneypotWidget
 from ladder.choices import NOT_APPLICABLE, NOT_APPLICABLE_LABEL, Relation, Scope, TookPart
 from ladder.models.assessments import SelfAssessment
 from partners.models import PartnerPage
@@ -26,7 +27,7 @@ class PartnerChoiceField(forms.ModelChoiceField):
         return obj.title
 
 
-class AboutForm(forms.ModelForm):
+class AboutForm(DescribedForm, forms.ModelForm):
     """Who is answering, and what they are assessing."""
 
     partner = PartnerChoiceField(
@@ -41,6 +42,7 @@ class AboutForm(forms.ModelForm):
         required=False,
         label="Organisation name",
         help_text="If it is not in the list above.",
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     scope_type = forms.ChoiceField(
         choices=Scope.choices,
@@ -61,6 +63,7 @@ class AboutForm(forms.ModelForm):
         label="Your role",
         help_text="For example, 'Service manager' or 'Member of the tenants' panel'.",
         error_messages={"required": "Enter your role"},
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
     contact_email = forms.EmailField(
         required=False,
@@ -70,6 +73,7 @@ class AboutForm(forms.ModelForm):
             "We never send your private link to it."
         ),
         error_messages={"invalid": "Enter an email address like name@example.org"},
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     took_part = forms.ChoiceField(
         choices=TookPart.choices,
@@ -104,7 +108,7 @@ class AboutForm(forms.ModelForm):
         return data
 
 
-class ThemeForm(forms.Form):
+class ThemeForm(DescribedForm, forms.Form):
     """One theme's questions, built from the pinned questionnaire version."""
 
     def __init__(self, theme, *args, **kwargs):
@@ -132,6 +136,10 @@ class ThemeForm(forms.Form):
             help_text="What makes you give these answers? It is kept with your result.",
         )
 
+    def summary_message(self, field, error):
+        """Every question's error is "Choose an answer...": the summary names the question."""
+        return f"{field.label}: {error}" if field.use_fieldset else error
+
     @staticmethod
     def field_name(question):
         return f"q-{question['key']}"
@@ -146,7 +154,7 @@ class ThemeForm(forms.Form):
         }
 
 
-class InvitedAboutForm(forms.ModelForm):
+class InvitedAboutForm(DescribedForm, forms.ModelForm):
     """The "about you" step for someone answering through an invitation.
 
     The partner and what is assessed come from the invitation and cannot be
@@ -159,6 +167,7 @@ class InvitedAboutForm(forms.ModelForm):
         required=False,
         label="Your name (optional)",
         help_text="Only our team sees it. The partner's lead contact does not.",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     relation = forms.ChoiceField(
         choices=Relation.choices,

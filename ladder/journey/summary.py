@@ -33,6 +33,19 @@ def answer_summary(assessment, steps):
     return summary
 
 
+def unanswered_links(steps, about_done, missing):
+    """The error summary's ``(href, message)`` items on "check your answers":
+    each step that still needs an answer. ``missing`` is ``missing_answers()``."""
+    items = []
+    if not about_done:
+        items.append((steps.about() + "?change=1", "Tell us about you and what you are assessing"))
+    items.extend(
+        (steps.theme(number) + "?change=1", f"Answer every question about {theme['name']}")
+        for number, theme, _ in missing
+    )
+    return items
+
+
 def result_context(assessment):
     """What the result page (and the admin's view of it) shows, from the snapshot only."""
     snapshot = assessment.result

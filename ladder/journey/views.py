@@ -1,8 +1,8 @@
 """The self-assessment journey's views, one thing per page (GOV.UK question pages).
 
 Each view receives the self-assessment page from its route
-(``ladder.journey.routes``). Pages behind the token are served ``no-store``
-and ``no-referrer`` so the link never leaks to a cache or another site.
+(``ladder.journey.routes``). Pages behind the token are private pages
+(``home.private_pages``), so the link never leaks to a cache or another site.
 """
 
 from functools import wraps
@@ -13,15 +13,15 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
-from home.abuse import over_ip_limit
+from home.form_protection import over_ip_limit
 from home.models import SiteSettings
-from home.private_links import make_private
-from ladder.choices import NOT_APPLICABLE_LABEL
+from home.private_pages import make_private, render_private
+from ladder.choices import NOT_APPLICABLE, NOT_APPLICABLE_LABEL
 from ladder.invitations.emails import notify_new_response
 from ladder.invitations.views import refuse
 from ladder.journey.forms import AboutForm, InvitedAboutForm, StartForm, ThemeForm
 from ladder.journey.steps import DRAFT_EXPIRES_AFTER, DraftExpired, Steps, load
-from ladder.journey.summary import answer_summary, result_context
+from ladder.journey.summary import answer_summary, result_context, unanswered_links
 from ladder.models.assessments import SelfAssessment
 from ladder.models.invitations import Invitation, Respondent, invited_respondent
 from ladder.submission import about_is_complete, missing_answers, submit
@@ -30,20 +30,10 @@ START_LIMIT = 10  # new assessments per address per hour: plenty for a team shar
 START_WINDOW_SECONDS = 60 * 60
 
 
-# Steps with a form cannot be "no-referrer" (see home.private_links.make_private);
-# "strict-origin" sends only the site's address, never the path with the token.
-FORM_REFERRER_POLICY = "strict-origin"
-
-
-def render(request, page, template, context, status=200, private=True, has_form=True):
-    response = TemplateResponse(
+def render_public(request, page, template, context, status=200):
+    """The start page and the blank questionnaire: public, no token in them."""
+    return TemplateResponse(
         request, f"pages/ladder/{template}", {"page": page, "self": page, **context}, status=status
-    )
-    response.render()
-    if not private:
-        return response
-    return make_private(
-        response, referrer_policy=FORM_REFERRER_POLICY if has_form else "no-referrer"
     )
 
 
@@ -56,7 +46,7 @@ def refuse_expired(view):
             return view(request, page, *args, **kwargs)
         except DraftExpired:
             context = {"days": DRAFT_EXPIRES_AFTER.days}
-            return render(request, page, "expired.html", context, status=410, has_form=False)
+            return render_private(request, page, "pages/ladder/expired.html", context, status=410)
 
     return wrapped
 
@@ -85,17 +75,15 @@ def start(request, page):
     }
     if request.method == "POST":
         if not is_open:
-            return render(request, page, "start.html", context, status=409, private=False)
+            return render_public(request, page, "start.html", context, status=409)
         if over_ip_limit(request, "ladder-start", START_LIMIT, START_WINDOW_SECONDS):
-            return render(
-                request, page, "start.html", {**context, "blocked": True}, status=429, private=False
-            )
+            return render_public(request, page, "start.html", {**context, "blocked": True}, 429)
         if form.is_valid() and not form.looks_automated():
             assessment, token = SelfAssessment.start(version)
             return redirect(Steps(page, token, len(version.themes)).about())
         # A bot filled the honeypot: show the start page again, save nothing.
-        return render(request, page, "start.html", context, private=False)
-    return render(request, page, "start.html", context, private=False)
+        return render_public(request, page, "start.html", context)
+    return render_public(request, page, "start.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -115,7 +103,14 @@ def invited_start(request, page, token):
     context = {"invitation": invitation, "version": version, "form": form}
     if request.method == "POST":
         if over_ip_limit(request, "ladder-start", START_LIMIT, START_WINDOW_SECONDS):
-            return render(request, page, "invited_start.html", {**context, "blocked": True}, 429)
+            return render_private(
+                request,
+                page,
+                "pages/ladder/invited_start.html",
+                {**context, "blocked": True},
+                status=429,
+                has_form=True,
+            )
         if form.is_valid() and not form.looks_automated():
             with transaction.atomic():
                 assessment, draft_token = SelfAssessment.start(version)
@@ -128,7 +123,7 @@ def invited_start(request, page, token):
             return make_private(
                 HttpResponseRedirect(Steps(page, draft_token, len(version.themes)).about())
             )
-    return render(request, page, "invited_start.html", context)
+    return render_private(request, page, "pages/ladder/invited_start.html", context, has_form=True)
 
 
 def blank(request, page):
@@ -136,12 +131,11 @@ def blank(request, page):
     version = page.current_version()
     if version is None:
         raise Http404("The self-assessment is not ready yet.")
-    return render(
+    return render_public(
         request,
         page,
         "blank.html",
         {"version": version, "not_applicable_label": NOT_APPLICABLE_LABEL},
-        private=False,
     )
 
 
@@ -196,7 +190,14 @@ def about(request, page, token):
         back_url=back_url,
         changing=bool(request.GET.get("change") or request.POST.get("change")),
     )
-    return render(request, page, template, context, status=400 if form.errors else 200)
+    return render_private(
+        request,
+        page,
+        f"pages/ladder/{template}",
+        context,
+        status=400 if form.errors else 200,
+        has_form=True,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -235,11 +236,19 @@ def theme_step(request, page, token, number):
         form=form,
         theme=theme,
         theme_number=number,
+        not_applicable=NOT_APPLICABLE,
         step_number=number + 1,
         back_url=steps.theme(number - 1) if number > 1 else steps.about(),
         changing=bool(request.GET.get("change") or request.POST.get("change")),
     )
-    return render(request, page, "theme_step.html", context, status=400 if form.errors else 200)
+    return render_private(
+        request,
+        page,
+        "pages/ladder/theme_step.html",
+        context,
+        status=400 if form.errors else 200,
+        has_form=True,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -259,17 +268,15 @@ def check(request, page, token):
         assessment,
         steps,
         summary=answer_summary(assessment, steps),
-        missing=[
-            {"theme": theme, "url": steps.theme(number) + "?change=1"}
-            for number, theme, _ in missing
-        ],
-        about_done=about_done,
+        unanswered=unanswered_links(steps, about_done, missing),
         submit_refused=request.method == "POST",
         step_number=steps.total,
         back_url=steps.theme(steps.theme_count) if steps.theme_count else steps.about(),
     )
     status = 400 if request.method == "POST" else 200
-    return render(request, page, "check.html", context, status=status)
+    return render_private(
+        request, page, "pages/ladder/check.html", context, status=status, has_form=True
+    )
 
 
 @refuse_expired
@@ -278,4 +285,4 @@ def result(request, page, token):
     if not assessment.is_submitted:
         return make_private(redirect(steps.check()))
     context = journey_context(request, assessment, steps, **result_context(assessment))
-    return render(request, page, "result.html", context, has_form=False)
+    return render_private(request, page, "pages/ladder/result.html", context)

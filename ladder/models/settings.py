@@ -1,12 +1,12 @@
 """The ladder's editable settings: the invitation email and how long links work."""
 
-import string
-
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.html import escape
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+from home.placeholders import Wording
 
 PLACEHOLDERS = {
     "lead_name": "the lead contact's name",
@@ -17,7 +17,10 @@ PLACEHOLDERS = {
     "lead_link": "the lead contact's own link",
     "expires": "the date the links stop taking answers",
 }
-REQUIRED_PLACEHOLDERS = ("answer_link", "lead_link")
+INVITATION_SUBJECT = Wording(PLACEHOLDERS)
+# Without both links the lead contact could neither share the invitation nor
+# see the result.
+INVITATION_BODY = Wording(PLACEHOLDERS, required=("answer_link", "lead_link"))
 
 DEFAULT_SUBJECT = "{organisation}: your invitation to assess {scope} on our ladder"
 DEFAULT_BODY = """Hello {lead_name},
@@ -39,8 +42,12 @@ With thanks,
 """
 
 
-def placeholders_used(text):
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+def validate_invitation_subject(text):
+    INVITATION_SUBJECT.validate(text)
+
+
+def validate_invitation_body(text):
+    INVITATION_BODY.validate(text)
 
 
 @register_setting(icon="order")
@@ -52,10 +59,12 @@ class LadderSettings(BaseGenericSetting):
     invitation_subject = models.CharField(
         max_length=200,
         default=DEFAULT_SUBJECT,
+        validators=[validate_invitation_subject],
         help_text="The subject of the invitation email. Words in {curly brackets} are filled in.",
     )
     invitation_body = models.TextField(
         default=DEFAULT_BODY,
+        validators=[validate_invitation_body],
         help_text=(
             "The invitation email. It must contain {answer_link} and {lead_link}. "
             "Words in {curly brackets} are filled in; see the list above."
@@ -69,11 +78,7 @@ class LadderSettings(BaseGenericSetting):
     )
 
     panels = [
-        HelpPanel(
-            content="<p>You can use these in the subject and the email: "
-            + ", ".join(f"<code>{{{name}}}</code> ({text})" for name, text in PLACEHOLDERS.items())
-            + ".</p>"
-        ),
+        HelpPanel(content=f"<p>{escape(INVITATION_BODY.describe())}.</p>"),
         FieldPanel("invitation_subject"),
         FieldPanel("invitation_body"),
         FieldPanel("invitation_valid_days"),
@@ -84,30 +89,3 @@ class LadderSettings(BaseGenericSetting):
 
     def __str__(self):
         return "Ladder invitation settings"
-
-    def clean(self):
-        super().clean()
-        errors = {}
-        for field_name in ("invitation_subject", "invitation_body"):
-            try:
-                used = placeholders_used(getattr(self, field_name))
-            except ValueError:
-                errors[field_name] = "A curly bracket is not closed. Write {partner}, for example."
-                continue
-            unknown = sorted(used - set(PLACEHOLDERS))
-            if unknown:
-                errors[field_name] = (
-                    f"We cannot fill in {{{unknown[0]}}}. Use only the words listed above."
-                )
-        if "invitation_body" not in errors:
-            missing = [
-                name
-                for name in REQUIRED_PLACEHOLDERS
-                if name not in placeholders_used(self.invitation_body)
-            ]
-            if missing:
-                errors["invitation_body"] = (
-                    "The email must contain " + " and ".join(f"{{{m}}}" for m in missing) + "."
-                )
-        if errors:
-            raise ValidationError(errors)

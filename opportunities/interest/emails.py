@@ -6,16 +6,17 @@ anything personal. Every email is sent after the transaction commits.
 """
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.http import urlencode
 
-from home.emails import send_email_after_commit
+from home.emails import send_email_after_commit, send_templated_email
 from home.models import SiteSettings
 from opportunities.interest.reply_dates import reply_by
-from opportunities.models.interest_messages import fill_placeholders
+from opportunities.models.interest_messages import INTEREST_MESSAGE
 
 
 def contact_line(site_settings):
+    """How to reach the team, in the emails' words (also the ``{contact}`` placeholder)."""
     parts = []
     if site_settings.contact_phone:
         parts.append(f"call {site_settings.contact_phone}")
@@ -26,9 +27,12 @@ def contact_line(site_settings):
     return ", ".join(parts) or "reply to this email"
 
 
-def admin_url(record):
-    path = reverse("expressions_of_interest:inspect", args=(record.pk,))
+def admin_url(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def record_admin_url(record):
+    return admin_url(reverse("expressions_of_interest:inspect", args=(record.pk,)))
 
 
 def status_url(page, token, request=None):
@@ -51,18 +55,10 @@ def send_confirmation(record, token, site_settings, request):
         "contact": contact_line(site_settings),
     }
     if record.has_email:
-        send_email_after_commit(
-            f"We have your interest: {record.opportunity_title}",
-            render_to_string("components/opportunities/emails/interest_confirmation.txt", context),
-            [record.contact_detail],
+        send_templated_email(
+            "opportunities/interest_confirmation", context, [record.contact_detail]
         )
-    notify_team(
-        "New expression of interest",
-        "Someone has expressed interest in an opportunity. Open it in the admin "
-        "(you need to be in the Personal data group):",
-        record,
-        site_settings,
-    )
+    notify_team("opportunities/team_new_interest", record, site_settings)
 
 
 def send_duplicate_notice(existing, site_settings):
@@ -74,20 +70,16 @@ def send_duplicate_notice(existing, site_settings):
         "org": site_settings,
         "contact": contact_line(site_settings),
     }
-    send_email_after_commit(
-        f"We already have your interest: {existing.opportunity_title}",
-        render_to_string("components/opportunities/emails/interest_duplicate.txt", context),
-        [existing.contact_detail],
-    )
+    send_templated_email("opportunities/interest_duplicate", context, [existing.contact_detail])
 
 
-def notify_team(subject, lead, record, site_settings=None):
+def notify_team(email, record, site_settings=None):
     """Tell the team inbox, with a link to the record and nothing personal."""
     site_settings = site_settings or SiteSettings.load()
     if not site_settings.notification_email:
         return
-    send_email_after_commit(
-        subject, f"{lead}\n\n{admin_url(record)}\n", [site_settings.notification_email]
+    send_templated_email(
+        email, {"admin_url": record_admin_url(record)}, [site_settings.notification_email]
     )
 
 
@@ -107,8 +99,8 @@ def send_editable_message(record, subject, body, site_settings):
     """One of the editable messages, filled in for this person."""
     values = message_values(record, site_settings)
     send_email_after_commit(
-        fill_placeholders(subject, values),
-        fill_placeholders(body, values),
+        INTEREST_MESSAGE.fill(subject, values),
+        INTEREST_MESSAGE.fill(body, values),
         [record.contact_detail],
     )
 
@@ -119,15 +111,9 @@ def ask_team_to_call_about_outcome(opportunity, to_call, site_settings):
     if not (to_call and site_settings.notification_email):
         return
     listing = reverse("expressions_of_interest:list")
-    link = (
-        settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        + f"{listing}?opportunity={opportunity.pk}&wants_outcome=true"
-    )
-    send_email_after_commit(
-        "Tell people what changed by phone or text",
-        f"An outcome was published. {to_call} {'person' if to_call == 1 else 'people'} "
-        "who asked to hear what changed "
-        f"gave a phone number: please call or text them. Everyone who asked is "
-        f"listed here; the contact column shows who gave a number:\n\n{link}\n",
+    query = urlencode({"opportunity": opportunity.pk, "wants_outcome": "true"})
+    send_templated_email(
+        "opportunities/team_call_about_outcome",
+        {"to_call": to_call, "listing_url": admin_url(f"{listing}?{query}")},
         [site_settings.notification_email],
     )

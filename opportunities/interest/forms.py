@@ -5,14 +5,15 @@ import re
 from django import forms
 from django.core.validators import validate_email
 
-from home.abuse import ProtectedFormMixin
+from home.form_fields import DescribedForm
+from home.form_protection import ProtectedFormMixin
 from opportunities.choices import ContactMethod
 from opportunities.models.interest import normalise_phone
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-class InterestForm(ProtectedFormMixin, forms.Form):
+class InterestForm(DescribedForm, ProtectedFormMixin, forms.Form):
     """Errors are written for the person, beside the field, in plain English."""
 
     name = forms.CharField(
@@ -90,7 +91,6 @@ class InterestForm(ProtectedFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["contact_method"].choices = ContactMethod.choices  # no blank choice
-        self._describe_fields()
 
     def clean(self):
         data = super().clean()
@@ -121,33 +121,3 @@ class InterestForm(ProtectedFormMixin, forms.Form):
                 "Tick the box so we can keep your access needs, or leave access needs empty",
             )
         return data
-
-    # Accessible errors ----------------------------------------------------
-
-    def full_clean(self):
-        super().full_clean()
-        self._describe_fields()
-
-    def _describe_fields(self):
-        """Tie each field to its hint and error so screen readers read them out."""
-        errors = self._errors or {}
-        for name, field in self.fields.items():
-            described = []
-            if field.help_text:
-                described.append(f"{self[name].auto_id}-hint")
-            if name in errors:
-                described.append(f"{self[name].auto_id}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if described and not isinstance(field.widget, forms.RadioSelect):
-                field.widget.attrs["aria-describedby"] = " ".join(described)
-
-    def error_summary(self):
-        """(anchor, message) for the summary at the top; anchors land on the field."""
-        items = [("", message) for message in self.non_field_errors()]
-        for name in self.fields:
-            if name in self.errors:
-                anchor = self[name].auto_id
-                if isinstance(self.fields[name].widget, forms.RadioSelect):
-                    anchor += "_0"
-                items.extend((anchor, message) for message in self.errors[name])
-        return items

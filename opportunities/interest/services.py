@@ -139,11 +139,7 @@ def withdraw(record):
             action=STATUS_LOG_ACTION,
             data={"from": previous, "to": Status.WITHDRAWN, "by_person": True},
         )
-        emails.notify_team(
-            "An expression of interest was withdrawn",
-            "Someone withdrew their interest using their private link:",
-            record,
-        )
+        emails.notify_team("opportunities/team_interest_withdrawn", record)
     return True
 
 

@@ -1,23 +1,17 @@
 """The public pages for expressing interest (routes on OpportunityPage: ``routes.py``).
 
-Every response is private (``no-store``): the form echoes what was typed,
-and the confirmation and status pages carry a private link, so those are
-also ``Referrer-Policy: no-referrer``. The two pages that hold a form keep
-the site's ``same-origin`` policy instead: browsers send ``Origin: null``
-with a form posted from a no-referrer page, which Django's CSRF check
-(rightly) refuses, and ``same-origin`` still never sends the address to
-another site.
+Every response is a private page (``home.private_pages``): the form echoes
+what was typed, and the confirmation and status pages carry a private link.
 """
 
 from django.core import signing
 from django.http import HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 
-from home.abuse import hit_rate_limit, over_ip_limit
+from home.form_protection import hit_rate_limit, over_ip_limit
 from home.models import SiteSettings
-from home.private_links import make_private
+from home.private_pages import make_private, render_private
 from opportunities.interest import services
 from opportunities.interest.emails import status_url
 from opportunities.interest.forms import InterestForm
@@ -33,18 +27,17 @@ HOUR = 60 * 60
 DAY = 24 * HOUR
 
 
-def _render(request, page, template, context, status=200, posts_form=False):
+def _render(request, page, template, context, status=200, has_form=False):
+    """A private interest page; its templates read the site's contact details as ``org``."""
     site_settings = SiteSettings.load(request_or_site=request)
-    response = make_private(
-        TemplateResponse(
-            request,
-            f"pages/opportunities/{template}",
-            {"page": page, "self": page, "org": site_settings, **context},
-            status=status,
-        ),
-        referrer_policy="same-origin" if posts_form else "no-referrer",
+    return render_private(
+        request,
+        page,
+        f"pages/opportunities/{template}",
+        {"org": site_settings, **context},
+        status=status,
+        has_form=has_form,
     )
-    return response
 
 
 def taking_interest(request, page):
@@ -101,7 +94,7 @@ def interest_form(request, page):
         "interest_form.html",
         {"form": form, "blocked": blocked},
         status,
-        posts_form=True,
+        has_form=True,
     )
 
 
@@ -156,5 +149,5 @@ def interest_withdraw(request, page, token):
         page,
         "interest_withdraw.html",
         {"record": record, "status_path": status_path},
-        posts_form=True,
+        has_form=True,
     )

@@ -4,44 +4,28 @@ Editors change the words in Settings > Interest messages; the placeholders
 below are filled in for each person when a message is sent.
 """
 
-import string
-
-from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-PLACEHOLDERS = {
-    "name": "the person's name",
-    "reference": "their reference, like KMP-47X",
-    "opportunity": "the opportunity's title",
-    "opportunity_url": "the address of the opportunity's page",
-    "organisation": "your organisation's name",
-    "contact": "your phone number and email, from Site settings",
-}
-PLACEHOLDER_HELP = "You can use " + ", ".join(
-    "{" + key + "} for " + meaning for key, meaning in PLACEHOLDERS.items()
+from home.placeholders import Wording
+
+INTEREST_MESSAGE = Wording(
+    {
+        "name": "the person's name",
+        "reference": "their reference, like KMP-47X",
+        "opportunity": "the opportunity's title",
+        "opportunity_url": "the address of the opportunity's page",
+        "organisation": "your organisation's name",
+        "contact": "your phone number and email, from Site settings",
+    }
 )
+PLACEHOLDER_HELP = INTEREST_MESSAGE.describe()
 
 
 def validate_placeholders(text):
-    """Refuse placeholders the site cannot fill in, and stray braces."""
-    try:
-        fields = [field for _, field, _, _ in string.Formatter().parse(text or "") if field]
-    except ValueError as error:
-        raise ValidationError(
-            "Curly brackets are only for placeholders such as {name}. Check each { has a }."
-        ) from error
-    unknown = sorted({field for field in fields if field not in PLACEHOLDERS})
-    if unknown:
-        raise ValidationError(
-            "The site cannot fill in %(unknown)s. " + PLACEHOLDER_HELP + ".",
-            params={"unknown": ", ".join("{" + name + "}" for name in unknown)},
-        )
-
-
-def fill_placeholders(text, values):
-    return (text or "").format_map({key: values.get(key, "") for key in PLACEHOLDERS})
+    """The validator of every interest message's subject and body."""
+    INTEREST_MESSAGE.validate(text)
 
 
 @register_setting(icon="mail")

@@ -2,17 +2,12 @@
 who runs it, the schema.org JobPosting that search engines read, and the
 template's context."""
 
-import json
-
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
+from home.json_ld import json_ld
 from home.models import SiteSettings
 from opportunities import payment
 from opportunities.choices import FORMATS_FOR_EVERY_AREA, Format
-
-# Characters that could end a <script> element, written as JSON escapes.
-JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 class OpportunityPresentation:
@@ -76,10 +71,6 @@ class OpportunityPresentation:
             data["jobStartDate"] = self.start_date.isoformat()
         return data
 
-    def structured_data_json(self, request=None, organisation_name=""):
-        text = json.dumps(self.structured_data(request, organisation_name), ensure_ascii=False)
-        return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         site_settings = SiteSettings.load(request_or_site=request)
@@ -88,7 +79,7 @@ class OpportunityPresentation:
         context["access_support"] = list(self.access_support.all())
         parent = self.get_parent()
         context["board_url"] = parent.url if parent else "/"
-        context["structured_data"] = self.structured_data_json(
-            request, site_settings.organisation_name
+        context["structured_data"] = json_ld(
+            self.structured_data(request, site_settings.organisation_name)
         )
         return context

@@ -1,6 +1,5 @@
 """One partner organisation's public profile page."""
 
-import json
 import re
 
 from django import forms
@@ -8,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -16,11 +14,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import ContentStreamBlock
+from home.json_ld import json_ld
 from partners.choices import PROFILE_LOGO_FILTER, PartnerKind
-
-# Characters that could end a <script> element or start an HTML entity, written
-# as JSON escapes so the data stays the same to a JSON reader.
-JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def looks_like_a_file_name(text, image):
@@ -230,14 +225,9 @@ class PartnerPage(Page):
             data["knowsAbout"] = self.sector.name
         return data
 
-    def structured_data_json(self, request=None, areas=None):
-        """The structured data as JSON that is safe inside a <script> element."""
-        text = json.dumps(self.structured_data(request, areas), ensure_ascii=False)
-        return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["partner"] = self
         context["areas"] = areas = list(self.areas.all())
-        context["structured_data"] = self.structured_data_json(request, areas)
+        context["structured_data"] = json_ld(self.structured_data(request, areas))
         return context

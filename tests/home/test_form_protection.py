@@ -6,19 +6,20 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from home import abuse
-from home.private_links import hash_token, new_token, private_page
+from home import form_protection
+from home.private_links import hash_token, new_token
+from home.private_pages import make_private
 
 
-class InterestForm(abuse.ProtectedFormMixin, forms.Form):
+class InterestForm(form_protection.ProtectedFormMixin, forms.Form):
     name = forms.CharField()
 
 
 def started_ago(seconds, monkeypatch):
     real = time.time
-    monkeypatch.setattr(abuse.time, "time", lambda: real() - seconds)
-    stamp = InterestForm().initial[abuse.TIMESTAMP_FIELD]
-    monkeypatch.setattr(abuse.time, "time", real)
+    monkeypatch.setattr(form_protection.time, "time", lambda: real() - seconds)
+    stamp = InterestForm().initial[form_protection.TIMESTAMP_FIELD]
+    monkeypatch.setattr(form_protection.time, "time", real)
     return stamp
 
 
@@ -57,9 +58,9 @@ def test_honeypot_is_hidden_from_people_and_assistive_technology():
 
 def test_rate_limit_counts_per_value_and_hashes_keys():
     cache.clear()
-    results = [abuse.hit_rate_limit("interest", "07700 900123", 3, 60) for _ in range(5)]
+    results = [form_protection.hit_rate_limit("interest", "07700 900123", 3, 60) for _ in range(5)]
     assert results == [False, False, False, True, True]
-    assert abuse.hit_rate_limit("interest", "another person", 3, 60) is False
+    assert form_protection.hit_rate_limit("interest", "another person", 3, 60) is False
     assert not any("07700" in str(key) for key in getattr(cache, "_cache", {}))
 
 
@@ -69,8 +70,8 @@ def test_ip_limit_uses_the_client_address(settings):
     factory = RequestFactory()
     first = factory.post("/", HTTP_X_FORWARDED_FOR="198.51.100.1")
     second = factory.post("/", HTTP_X_FORWARDED_FOR="198.51.100.2")
-    assert [abuse.over_ip_limit(first, "form", 1, 60) for _ in range(2)] == [False, True]
-    assert abuse.over_ip_limit(second, "form", 1, 60) is False
+    assert [form_protection.over_ip_limit(first, "form", 1, 60) for _ in range(2)] == [False, True]
+    assert form_protection.over_ip_limit(second, "form", 1, 60) is False
 
 
 def test_tokens_are_random_and_only_their_hash_is_kept():
@@ -84,7 +85,7 @@ def test_tokens_are_random_and_only_their_hash_is_kept():
 
 @pytest.mark.parametrize("header", ["Cache-Control", "Referrer-Policy"])
 def test_private_pages_are_never_cached_and_never_send_a_referrer(header):
-    response = private_page(lambda request: HttpResponse("secret"))(RequestFactory().get("/"))
+    response = make_private(HttpResponse("secret"))
     assert {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}[header] in response[
         header
     ]

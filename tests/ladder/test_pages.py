@@ -98,7 +98,7 @@ BUDGET = {
     "ladder": 15,  # 3 of them for "where our network stands" (published rungs)
     "start": 12,
     "blank": 12,
-    "about": 14,
+    "about": 13,  # one fewer since the partner select is rendered by its widget
     "step": 11,
     "check": 11,
     "result": 11,

@@ -4,14 +4,14 @@ import time
 
 from django.core import signing
 
-from home import abuse
+from home import form_protection
 from home.private_links import expiry, new_token
 from opportunities.models import ExpressionOfInterest
 from opportunities.models.interest import new_reference
 
 
 def started_a_minute_ago():
-    return signing.dumps(time.time() - 60, salt=abuse._SIGNING_SALT)
+    return signing.dumps(time.time() - 60, salt=form_protection._SIGNING_SALT)
 
 
 def form_data(**overrides):

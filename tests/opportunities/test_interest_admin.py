@@ -248,7 +248,7 @@ def test_personal_data_group_edits_the_messages_and_bad_placeholders_are_refused
     }
     data["selected_body"] = "Hello {first_name}"
     response = client.post(url, data)
-    assert "The site cannot fill in {first_name}" in response.content.decode()
+    assert "We cannot fill in {first_name}" in response.content.decode()
     assert InterestMessages.load().selected_body != "Hello {first_name}"
 
 

@@ -26,6 +26,7 @@ from home.client_ip import client_ip
 HONEYPOT_FIELD = "website_url"
 TIMESTAMP_FIELD = "form_started"
 MINIMUM_FILL_SECONDS = 3
+# The module's old name: changing the salt would refuse every form open at deploy time.
 _SIGNING_SALT = "home.abuse.form-started"
 
 
