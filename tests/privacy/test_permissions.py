@@ -79,3 +79,10 @@ def test_superusers_pass_and_inactive_staff_do_not(django_user_model, superuser)
     assert can_see_personal_data(superuser)
     gone = make_user(django_user_model, "left", ["Personal data"], is_active=False)
     assert not can_see_personal_data(gone)
+
+
+def test_a_superuser_grants_it_on_a_groups_permissions_page(client, superuser):
+    client.force_login(superuser)
+    group = Group.objects.get(name="Personal data")
+    page = client.get(reverse("wagtailusers_groups:edit", args=(group.pk,))).content.decode()
+    assert "Can see people&#x27;s personal data" in page
