@@ -1,4 +1,4 @@
-"""Spreadsheet exports that are safe to open, and recorded when personal.
+"""Spreadsheet exports that are safe to open.
 
 A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
 return is run as a formula by Excel, LibreOffice and Google Sheets ("CSV
@@ -10,8 +10,6 @@ apostrophe, which spreadsheets hide and treat as "this is text".
 import csv
 
 from django.http import StreamingHttpResponse
-
-from home.models.audit import PersonalDataAccess
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -48,10 +46,8 @@ def csv_response(filename, header, rows):
 
 class SpreadsheetSafeExportMixin:
     """For a Wagtail IndexView with ``list_export``: formula-safe CSV and XLSX
-    cells, and, when ``personal_data = True``, a PersonalDataAccess record
-    for every export (who, when, what, how many)."""
-
-    personal_data = False
+    cells. Exports of personal records are also recorded: use
+    ``privacy.exports.RecordedExportMixin`` for those."""
 
     def write_csv_row(self, writer, row_dict):
         return writer.writerow(
@@ -60,14 +56,3 @@ class SpreadsheetSafeExportMixin:
                 for field, value in row_dict.items()
             }
         )
-
-    def as_spreadsheet(self, queryset, spreadsheet_format):
-        if self.personal_data:
-            PersonalDataAccess.record(
-                self.request,
-                PersonalDataAccess.Action.EXPORTED,
-                queryset.model,
-                count=queryset.count(),
-                detail=spreadsheet_format,
-            )
-        return super().as_spreadsheet(queryset, spreadsheet_format)

@@ -4,7 +4,9 @@
 invitations at once (respondents, their theme rungs, their answered rungs:
 three queries whatever the number of people) and combines each invitation
 with the rules in ``ladder.team_scoring``. Only *submitted* assessments of
-the invitation count; drafts never do.
+the invitation count; drafts never do. How many of each relation answered
+follows the small-number rule (``privacy.small_numbers``): 1 to 4 is shown
+as "fewer than 5 people".
 """
 
 from dataclasses import dataclass, field
@@ -15,6 +17,7 @@ from ladder.models.invitations import Invitation, Respondent
 from ladder.models.rungs import Rung
 from ladder.scoring import RungChoice
 from ladder.team_scoring import RespondentScore, TeamScore, combine
+from privacy.small_numbers import count_of_people
 
 
 @dataclass
@@ -146,7 +149,7 @@ def team_results(invitations, rungs=None):
             team=team,
             latest_answer_at=people[-1].assessment.submitted_at if people else None,
             relations=[
-                {"label": label, "count": team.by_relation.get(value, 0)}
+                {"label": label, "count": count_of_people(team.by_relation.get(value, 0))}
                 for value, label in Relation.choices
             ],
         )

@@ -15,6 +15,10 @@ The rule, also stated on the combined result page:
   apart on a theme, the result says so plainly. Rungs are counted by their
   place on the ladder, not by level numbers, so a renumbered ladder
   (10, 20, 30…) counts the same.
+- The small-number rule (``privacy.small_numbers``): a group's median for a
+  theme is withheld when fewer than 5 of its members gave a rung for it, so
+  nobody can read off how one or two colleagues answered; views are only
+  compared between groups that are both shown.
 
 Pure functions over ``RungChoice`` values: no database, easy to test.
 """
@@ -23,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ladder.scoring import RungChoice, lower_median
+from privacy.small_numbers import Withheld, figure_from
 
 STAFF = "staff"
 VOLUNTEER = "volunteer"
@@ -48,14 +53,21 @@ class ThemeSpread:
     lowest: RungChoice | None
     highest: RungChoice | None
     counted: int
-    staff: RungChoice | None = None
-    community: RungChoice | None = None
+    # A group's median: None when nobody in it gave a rung, Withheld when
+    # fewer than 5 did.
+    staff: RungChoice | Withheld | None = None
+    community: RungChoice | Withheld | None = None
     gap: int = 0
     difference: str = ""
 
     @property
     def views_differ(self) -> bool:
         return bool(self.difference)
+
+    @property
+    def compared(self) -> bool:
+        """Both groups' views are shown, so they can be set side by side."""
+        return isinstance(self.staff, RungChoice) and isinstance(self.community, RungChoice)
 
     @property
     def spread_is_narrow(self) -> bool:
@@ -74,6 +86,11 @@ class TeamScore:
     @property
     def differences(self) -> list[ThemeSpread]:
         return [theme for theme in self.themes if theme.views_differ]
+
+    @property
+    def compared(self) -> bool:
+        """Staff and community views are set side by side on at least one theme."""
+        return any(theme.compared for theme in self.themes)
 
 
 def rung_positions(ladder: Iterable[RungChoice]) -> dict[int, int]:
@@ -98,6 +115,17 @@ def describe_difference(theme_name: str, staff: RungChoice, community: RungChoic
         f"members at rung {community.level} ({community.name}), {gap} rungs apart. "
         f"{higher} see it higher up the ladder."
     )
+
+
+def group_median(
+    respondents: Iterable[RespondentScore], key: str, relation: str
+) -> RungChoice | Withheld | None:
+    """The median rung one group gave a theme, withheld when fewer than 5 gave one."""
+    rungs = [r.themes.get(key) for r in respondents if r.relation == relation]
+    answered = [rung for rung in rungs if rung is not None]
+    if not answered:
+        return None
+    return figure_from(len(answered), lower_median(answered))
 
 
 def lowest_and_highest(
@@ -130,8 +158,8 @@ def combine(
         choices = [r.themes.get(key) for r in respondents]
         counted = [c for c in choices if c is not None]
         lowest, highest = lowest_and_highest(counted)
-        staff = lower_median(r.themes.get(key) for r in respondents if r.relation == STAFF)
-        community = lower_median(r.themes.get(key) for r in respondents if r.relation == COMMUNITY)
+        staff = group_median(respondents, key, STAFF)
+        community = group_median(respondents, key, COMMUNITY)
         spread = ThemeSpread(
             key=key,
             name=name,
@@ -142,7 +170,7 @@ def combine(
             staff=staff,
             community=community,
         )
-        if staff is not None and community is not None:
+        if isinstance(staff, RungChoice) and isinstance(community, RungChoice):
             spread.gap = rungs_apart(staff, community, positions)
             if spread.gap >= DIFFERENCE_THRESHOLD:
                 spread.difference = describe_difference(name, staff, community, spread.gap)

@@ -1,7 +1,8 @@
 """Registers the ladder with Wagtail, and does nothing else.
 
 What it registers lives in ``ladder.admin`` (viewsets, views, panels, menu,
-log actions, permissions), ``ladder.reports`` and ``ladder.slots``.
+log actions, permissions), ``ladder.reports``, ``ladder.slots`` and
+``ladder.privacy``.
 """
 
 from wagtail import hooks
@@ -10,14 +11,16 @@ from wagtail.snippets.models import register_snippet
 
 from ladder import slots
 from ladder.admin import log_actions, menu, panels
-from ladder.admin.permissions import DecisionOnlyPolicy
+from ladder.admin.permissions import publication_policy
 from ladder.admin.views import refuse_bulk_delete_of_used_rungs
 from ladder.admin.viewsets import LadderGroup
 from ladder.models.publications import Publication
+from ladder.privacy import personal_data_sources
 from ladder.reports.views import admin_urls
+from privacy.registry import REGISTER_PERSONAL_DATA_SOURCES
 
 # Before the viewsets: Wagtail refuses a policy for a model it already made a fallback one for.
-register_permission_policy(Publication, DecisionOnlyPolicy(Publication))
+register_permission_policy(Publication, publication_policy)
 
 # The admin: rungs, the questionnaire, assessments, invitations and publication requests.
 hooks.register("before_bulk_action", refuse_bulk_delete_of_used_rungs)
@@ -35,3 +38,6 @@ hooks.register("register_log_actions", log_actions.register_ladder_log_actions)
 hooks.register("register_admin_urls", admin_urls)
 hooks.register("register_reports_menu_item", menu.network_report_menu_item)
 hooks.register("construct_homepage_panels", panels.add_network_panel)
+
+# Personal data: assessment contact emails, invitation lead contacts, respondent names.
+hooks.register(REGISTER_PERSONAL_DATA_SOURCES, personal_data_sources)

@@ -4,7 +4,7 @@ In the order Wagtail lists them: snippets and the editor's pay warning,
 dashboard panels, the slots other apps' pages render (opportunities/slots.py),
 the quick actions on the page listing, then expressions of interest (a
 permission policy that lets nobody add one by hand, bulk actions, log
-messages, the personal-data request screen and its dashboard panel).
+messages, the dashboard panel and their declaration to the privacy registry).
 """
 
 from wagtail import hooks
@@ -17,11 +17,13 @@ from opportunities.admin import (
     dashboard,
     log_actions,
     pay_warning,
-    personal_data_request,
     quick_actions,
     viewsets,
 )
+from opportunities.admin.permissions import interest_policy
 from opportunities.models.interest import ExpressionOfInterest
+from opportunities.privacy import personal_data_sources
+from privacy.registry import REGISTER_PERSONAL_DATA_SOURCES
 
 register_snippet(viewsets.BenefitRuleViewSet)
 
@@ -41,14 +43,11 @@ hooks.register("register_page_header_buttons", quick_actions.header_quick_action
 hooks.register("register_log_actions", log_actions.register_quick_action_log_actions)
 
 # Expressions of interest.
-register_permission_policy(
-    ExpressionOfInterest, viewsets.NoAddingByHandPolicy(ExpressionOfInterest)
-)
+register_permission_policy(ExpressionOfInterest, interest_policy)
 register_snippet(viewsets.ExpressionOfInterestViewSet)
 hooks.register("register_bulk_action", bulk_actions.ChangeStatusBulkAction)
 # Registered after Wagtail's own snippet delete action (order), so it replaces it here.
 hooks.register("register_bulk_action", bulk_actions.DeleteInterestBulkAction, order=100)
 hooks.register("register_log_actions", log_actions.register_interest_log_actions)
-hooks.register("register_admin_urls", personal_data_request.personal_data_request_urls)
-hooks.register("register_settings_menu_item", personal_data_request.personal_data_request_menu_item)
 hooks.register("construct_homepage_panels", dashboard.add_awaiting_reply_panel)
+hooks.register(REGISTER_PERSONAL_DATA_SOURCES, personal_data_sources)

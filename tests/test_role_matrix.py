@@ -23,7 +23,6 @@ from home.models import (
     AccessSupport,
     Area,
     NavigationSettings,
-    PersonalDataAccess,
     Sector,
     SiteSettings,
     StandardPage,
@@ -47,6 +46,7 @@ from opportunities.models import (
     OpportunityPage,
 )
 from partners.models import PartnerIndexPage, PartnerPage
+from privacy.models import PersonalDataAccess
 
 E, M, P, L, N, S = "Editors", "Moderators", "Personal data", "Ladder managers", "no group", "super"
 COLUMNS = [E, M, P, L, N, S]

@@ -1,10 +1,8 @@
-"""The admin screens for the shared lists (topics, areas, sectors, access
-support) and the personal-data log."""
+"""The admin screens for the shared lists (topics, areas, sectors, access support)."""
 
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.models import AccessSupport, Area, PersonalDataAccess, Sector, Topic
+from home.models import AccessSupport, Area, Sector, Topic
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -43,17 +41,3 @@ class TaxonomyGroup(SnippetViewSetGroup):
     menu_icon = "tag"
     menu_order = 300
     items = (TopicViewSet, AreaViewSet, SectorViewSet, AccessSupportViewSet)
-
-
-class PersonalDataAccessViewSet(ModelViewSet):
-    """The log of views and exports of personal data: superusers only, read-only."""
-
-    model = PersonalDataAccess
-    icon = "history"
-    menu_label = "Personal data log"
-    add_to_settings_menu = True
-    list_display = ["when", "username", "action", "record_type", "record_id", "count"]
-    list_filter = ["action", "record_type"]
-    inspect_view_enabled = True
-    ordering = ["-when"]
-    form_fields = ["detail"]

@@ -1,4 +1,3 @@
-from home.models.audit import PersonalDataAccess
 from home.models.pages import HomePage, StandardPage
 from home.models.settings import NavigationSettings, SiteSettings
 from home.models.taxonomies import AccessSupport, Area, Sector, Topic
@@ -8,7 +7,6 @@ __all__ = [
     "Area",
     "HomePage",
     "NavigationSettings",
-    "PersonalDataAccess",
     "Sector",
     "SiteSettings",
     "StandardPage",

@@ -1,6 +1,6 @@
 """Publication requests in the admin: *Moderators* approve or decline them.
 
-Requests cannot be added or edited by anyone (``DecisionOnlyPolicy``): they
+Requests cannot be added or edited by anyone (``publication_policy``): they
 come only from the lead contact's link.
 """
 

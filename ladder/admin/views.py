@@ -3,9 +3,10 @@ self-assessment in full, and invitations (create, inspect, revoke, send again).
 
 - *Ladder managers* create invitations (which emails the lead contact the
   links), read them, send the email again and revoke them.
-- Lead contacts' names and emails are personal data: only users with
-  ``ladder.view_lead_contact`` (the *Personal data* group) see them after
-  creation, and each look is recorded in the personal data access log.
+- Lead contacts' names and emails, and assessments' contact emails, are
+  personal data: only those who may see personal data (the *Personal data*
+  group, ``privacy.permissions``) see them after creation, and each look is
+  recorded in the personal data access log.
 """
 
 from django.contrib import messages
@@ -19,8 +20,6 @@ from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import CreateView, DeleteView, IndexView, InspectView
 
 from home.exports import SpreadsheetSafeExportMixin
-from home.models import PersonalDataAccess
-from ladder.admin.permissions import can_see_lead_contact, can_see_personal_data
 from ladder.invitations.emails import answer_link, send_invitation
 from ladder.invitations.services import LOG_REVOKED
 from ladder.journey.summary import result_context
@@ -29,6 +28,8 @@ from ladder.models.invitations import Invitation
 from ladder.models.pages import SelfAssessmentPage
 from ladder.models.rungs import Rung
 from ladder.team_results import team_result_with_history
+from privacy.models import PersonalDataAccess
+from privacy.permissions import can_see_personal_data
 
 
 def live_assessment_page():
@@ -150,7 +151,7 @@ class InvitationInspectView(InspectView):
     def get_fields(self):
         fields = ["partner", "scope_kind", "scope_name", "status_label", "created_at"]
         fields.append("expires_at")
-        if can_see_lead_contact(self.request.user):
+        if can_see_personal_data(self.request.user):
             fields += ["lead_name", "lead_email"]
         return fields
 
@@ -160,7 +161,7 @@ class InvitationInspectView(InspectView):
         return super().get_field_label(field_name, field)
 
     def get(self, request, *args, **kwargs):
-        if can_see_lead_contact(request.user):
+        if can_see_personal_data(request.user):
             PersonalDataAccess.record(
                 request, PersonalDataAccess.Action.VIEWED, Invitation, record_id=self.object.pk
             )

@@ -16,7 +16,6 @@ from ladder.admin.decisions import (
     approve_publication,
     decline_publication,
 )
-from ladder.admin.permissions import LEAD_CONTACT_PERMISSION
 from ladder.admin.views import (
     InvitationCreateView,
     InvitationIndexView,
@@ -32,6 +31,7 @@ from ladder.models.invitations import Invitation
 from ladder.models.publications import Publication
 from ladder.models.questionnaire import Questionnaire
 from ladder.models.rungs import Rung
+from privacy.permissions import VIEW_PERSONAL_DATA
 
 
 class RungViewSet(SnippetViewSet):
@@ -122,8 +122,8 @@ EDIT_PANELS = [
     ),
     MultiFieldPanel(
         [
-            FieldPanel("lead_name", permission=LEAD_CONTACT_PERMISSION),
-            FieldPanel("lead_email", permission=LEAD_CONTACT_PERMISSION),
+            FieldPanel("lead_name", permission=VIEW_PERSONAL_DATA),
+            FieldPanel("lead_email", permission=VIEW_PERSONAL_DATA),
         ],
         heading="Lead contact (Personal data group only)",
     ),

@@ -128,10 +128,9 @@ class Invitation(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = "invitation"
-        permissions = [
-            ("view_lead_contact", "Can see the lead contacts of invitations"),
-            ("view_network_report", "Can see the network report"),
-        ]
+        # Lead contacts are shown to those who may see personal data
+        # (``privacy.view_personal_data``), not by a permission of their own.
+        permissions = [("view_network_report", "Can see the network report")]
 
     def __str__(self):
         # No personal data: the audit log keeps this label after deletion.

@@ -5,6 +5,14 @@ from revoked invitations never. Each partner counts once in the
 distribution: at its published rung if it has one, otherwise at the
 combined rung of its latest invitation with answers. Everything is loaded
 in a fixed number of queries (see ``ladder.team_results``).
+
+The small-number rule (``privacy.small_numbers``): staff and community
+views enter the comparison only from teams where both groups had 5 or more
+people (``ThemeSpread.compared``), and the CSV's counts of staff, volunteers
+and community members show 1 to 4 as "fewer than 5 people". The other
+figures count partners, invitations or quarters, not people, and a team's
+own answer count and combined rung are shown to those who run its
+invitation whatever its size, as on its lead contact's page.
 """
 
 from collections import defaultdict
@@ -16,6 +24,7 @@ from ladder.models.publications import Publication
 from ladder.models.rungs import Rung
 from ladder.scoring import lower_median
 from ladder.team_results import movement, team_results
+from privacy.small_numbers import count_of_people
 
 
 def quarter(moment):
@@ -138,7 +147,7 @@ class NetworkReport:
                 entry["name"] = theme.name
                 if theme.rung:
                     entry["levels"].append(theme.rung.level)
-                if theme.staff and theme.community:
+                if theme.compared:  # both groups had 5 or more people
                     entry["staff"].append(theme.staff.level)
                     entry["community"].append(theme.community.level)
                     entry["differ"] += 1 if theme.views_differ else 0
@@ -268,9 +277,9 @@ class NetworkReport:
                 invitation.created_at.date().isoformat(),
                 result.latest_answer_at.date().isoformat() if result.latest_answer_at else "",
                 team.respondents,
-                team.by_relation.get("staff", 0),
-                team.by_relation.get("volunteer", 0),
-                team.by_relation.get("community", 0),
+                count_of_people(team.by_relation.get("staff", 0)),
+                count_of_people(team.by_relation.get("volunteer", 0)),
+                count_of_people(team.by_relation.get("community", 0)),
                 team.overall.level if team.overall else "",
                 team.overall.name if team.overall else "",
                 "yes" if invitation.pk in published_invitations else "no",

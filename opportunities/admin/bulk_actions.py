@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from opportunities.admin.permissions import interest_policy
 from opportunities.choices import InterestStatus
 from opportunities.interest import services
 from opportunities.models.interest import ExpressionOfInterest
@@ -36,8 +37,7 @@ class PersonalDataBulkActionMixin:
     required_permission = "change"
 
     def dispatch(self, request, *args, **kwargs):
-        codename = f"opportunities.{self.required_permission}_expressionofinterest"
-        if not request.user.has_perm(codename):
+        if not interest_policy.user_has_permission(request.user, self.required_permission):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -52,7 +52,7 @@ class ChangeStatusBulkAction(PersonalDataBulkActionMixin, SnippetBulkAction):
     form_class = ChangeStatusForm
 
     def check_perm(self, obj):
-        return self.request.user.has_perm("opportunities.change_expressionofinterest")
+        return interest_policy.user_has_permission(self.request.user, "change")
 
     def get_execution_context(self):
         return {

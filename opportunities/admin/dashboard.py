@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from home.models import SiteSettings
+from opportunities.admin.permissions import interest_policy
 from opportunities.choices import InterestStatus
 from opportunities.interest.reply_dates import add_working_days
 from opportunities.models.interest import ExpressionOfInterest
@@ -92,5 +93,5 @@ class AwaitingReplyPanel(Component):
 
 
 def add_awaiting_reply_panel(request, panels):
-    if request.user.has_perm("opportunities.view_expressionofinterest"):
+    if interest_policy.user_has_permission(request.user, "view"):
         panels.append(AwaitingReplyPanel())

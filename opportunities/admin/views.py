@@ -11,17 +11,12 @@ from django.utils import timezone
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import EditView, IndexView, InspectView
 
-from home.exports import SpreadsheetSafeExportMixin
-from home.models import PersonalDataAccess
+from opportunities.admin.permissions import may_see_expressions_of_interest
 from opportunities.choices import InterestStatus
 from opportunities.interest import services
 from opportunities.models.interest import ExpressionOfInterest, places_taken
-
-
-def may_see_expressions_of_interest(user):
-    return user.has_perm("opportunities.view_expressionofinterest") or user.has_perm(
-        "opportunities.change_expressionofinterest"
-    )
+from privacy.exports import RecordedExportMixin
+from privacy.models import PersonalDataAccess
 
 
 def record_view(request, record):
@@ -30,8 +25,8 @@ def record_view(request, record):
     )
 
 
-class InterestIndexView(SpreadsheetSafeExportMixin, IndexView):
-    personal_data = True
+class InterestIndexView(RecordedExportMixin, IndexView):
+    pass
 
 
 class InterestInspectView(InspectView):

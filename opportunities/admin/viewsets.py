@@ -2,15 +2,15 @@
 Personal data group only.
 
 Every URL (listing, inspect, edit, delete, history, usage, export, chooser)
-goes through the model's permissions, which only the Personal data group
-and superusers hold. Opening a record and exporting are recorded in the
+goes through ``opportunities.admin.permissions.interest_policy``: the model's
+permissions and the personal-data permission, which only the Personal data
+group and superusers hold. Opening a record and exporting are recorded in the
 personal data access log. Searching uses the database (ORM), never the
 search index, so no personal data is copied into it.
 """
 
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.admin.ui.tables import Column
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -123,15 +123,3 @@ class ExpressionOfInterestViewSet(SnippetViewSet):
         FieldPanel("status"),
         FieldPanel("editor_note"),
     ]
-
-
-class NoAddingByHandPolicy(ModelPermissionPolicy):
-    """Records come only from the public form: nobody, superusers included, adds one."""
-
-    def user_has_permission(self, user, action):
-        if action == "add":
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)

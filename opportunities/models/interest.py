@@ -5,15 +5,15 @@ that experience. These records are shown only to the Personal data group,
 carry nothing personal in ``__str__`` (Wagtail's audit log keeps labels after
 deletion), are reached by the person only through a hashed, expiring token,
 and are deleted a set time after their opportunity closes
-(``manage.py purge_personal_data``).
+(``manage.py purge_personal_data``, by the rule in ``opportunities/privacy.py``).
 """
 
-import re
 import secrets
 
 from django.db import models
 
 from opportunities.choices import ContactMethod, InterestStatus
+from privacy.contacts import normalise_phone  # one rule for comparing numbers, site-wide
 
 # No vowels (no words), no 0/O or 1/I (no misreading over the phone).
 REFERENCE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ23456789"
@@ -25,15 +25,7 @@ def new_reference():
     return f"{characters[:3]}-{characters[3:]}"
 
 
-def normalise_phone(number):
-    """Digits only, with a UK +44 prefix turned into the leading 0."""
-    digits = re.sub(r"\D", "", number or "")
-    if digits.startswith("44") and len(digits) >= 12:
-        digits = "0" + digits[2:]
-    return digits
-
-
-def contact_key(method, detail):
+def contact_key(method: str, detail: str | None) -> str:
     """The same person's contact detail, however they typed it.
 
     Used to spot duplicates and to answer access and erasure requests: an

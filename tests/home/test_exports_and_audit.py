@@ -4,7 +4,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from home.exports import csv_response, spreadsheet_safe
-from home.models import PersonalDataAccess, Topic
+from home.models import Topic
+from privacy.models import PersonalDataAccess
 from tests.conftest import make_user
 
 

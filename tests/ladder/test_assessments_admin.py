@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from home.models import PersonalDataAccess
 from ladder.models import SelfAssessment
+from privacy.models import PersonalDataAccess
 from tests.conftest import make_user
 from tests.ladder.journey_helpers import complete
 

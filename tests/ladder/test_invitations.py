@@ -1,5 +1,6 @@
 """Invitations: create, answer by several people, combined result, revoke, expire."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -15,6 +16,7 @@ from tests.ladder.invitation_helpers import (
     lead_url,
     make_invitation,
     make_partner,
+    respond_quickly,
 )
 from tests.ladder.journey_helpers import START_URL
 
@@ -98,14 +100,46 @@ def test_several_respondents_combine_on_the_lead_page(client, invitation, rungs)
     assert response["Cache-Control"].startswith("no-store")
     body = text(response)
     assert "3 people have answered so far" in body
-    # Decisions: staff 5, 5, community 3 -> median 5; staff and community 2 rungs apart.
-    assert "Decisions: staff put this at rung 5 (Rung 5) and community members at rung 3" in body
+    # Decisions: staff 5, 5, community 3 -> median 5. With two staff and one community
+    # member, their views are not set side by side (the small-number rule).
+    assert "staff put this at rung" not in body
+    assert "once at least 5 of each have answered" in body
     assert "Rung 3 to rung 5 (3 people)" in body
     # All answers: 5,5,4,4,6 twice (staff) and 3,3,2,2,4 -> median of 15 is 4.
     assert "Rung 4: <strong>Rung 4</strong>" in body
     assert "<svg" in body and "<table" in body
-    assert "Staff: 2" in body and "Community member: 1" in body
+    assert "Staff: fewer than 5 people" in body
+    assert "Community member: fewer than 5 people" in body
     assert "Sam" not in body  # names never reach the lead contact
+
+
+def theme_row(body, theme):
+    """The cells of a theme's row in the lead page's table, as text."""
+    row = re.search(rf'<th scope="row">{theme}</th>(.*?)</tr>', body, re.S).group(1)
+    return [cell.strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+
+
+def test_the_lead_page_shows_a_group_only_from_five_people(client, invitation, questionnaire):
+    """The small-number rule: four staff are "fewer than 5 people"; five are shown."""
+    version = questionnaire.latest_version()
+    for _ in range(5):
+        respond_quickly(invitation, version, "community", pick=0)
+    for _ in range(4):
+        respond_quickly(invitation, version, "staff", pick=2)
+    body = text(client.get(lead_url(invitation)))
+    assert "9 people have answered so far" in body
+    assert "Staff: fewer than 5 people" in body and "Community member: 5" in body
+    # The Decisions row: combined rung, spread, staff (withheld), community members.
+    assert theme_row(body, "Decisions")[2:] == ["Fewer than 5 people", "Rung 3"]
+    assert "staff put this at rung" not in body
+    assert "once at least 5 of each have answered" in body
+
+    respond_quickly(invitation, version, "staff", pick=2)
+    body = text(client.get(lead_url(invitation)))
+    assert "Staff: 5" in body and "Community member: 5" in body
+    assert "Fewer than 5 people" not in body and "fewer than 5 people" not in body
+    assert theme_row(body, "Decisions")[2:] == ["Rung 5", "Rung 3"]
+    assert "Decisions: staff put this at rung 5 (Rung 5) and community members at rung 3" in body
 
 
 def test_drafts_do_not_count_until_sent(client, invitation):

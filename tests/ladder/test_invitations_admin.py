@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from home.models import PersonalDataAccess
 from ladder.models import Invitation, LadderSettings
+from privacy.models import PersonalDataAccess
 from tests.conftest import make_user
 from tests.ladder.invitation_helpers import answer_url, lead_url, make_invitation, make_partner
 

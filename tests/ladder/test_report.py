@@ -34,8 +34,9 @@ def logged_in(user):
 
 @pytest.fixture
 def network(home_page, assessment_page, questionnaire):
-    """Three partners: one published at rung 5, one invited at rung 3 (staff and
-    community far apart), one only with a self-assessment taken alone."""
+    """Three partners: one published at rung 5, one invited at rung 3 (five staff
+    and nine community members, far apart), one only with a self-assessment
+    taken alone. Groups of five or more, so the small-number rule shows them."""
     version = questionnaire.latest_version()
     published_partner = make_partner(home_page, "Northside Housing")
     invited_partner = make_partner(home_page, "Eastgate Council")
@@ -45,9 +46,10 @@ def network(home_page, assessment_page, questionnaire):
     respond_quickly(first, version, "community", pick=2)
     result_first = first  # noqa: F841
     second = make_invitation(invited_partner, scope_name="Adult social care")
-    respond_quickly(second, version, "staff", pick=2)
-    respond_quickly(second, version, "community", pick=0)
-    respond_quickly(second, version, "community", pick=0)
+    for _ in range(5):
+        respond_quickly(second, version, "staff", pick=2)
+    for _ in range(9):
+        respond_quickly(second, version, "community", pick=0)
     from ladder.invitations import services as invitations
     from ladder.team_results import team_results
 
@@ -113,3 +115,41 @@ def test_an_empty_network_reports_plainly(manager, assessment_page):
     body = text(logged_in(manager).get(REPORT_URL))
     assert "No invited assessment has answers yet." in body
     assert "No partner has answers from both staff and community members yet." in body
+
+
+# The small-number rule ----------------------------------------------------------
+
+
+def csv_rows(client):
+    content = b"".join(client.get(CSV_URL).streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(content)))
+
+
+def test_report_and_csv_show_a_group_only_from_five_people(manager, home_page, questionnaire):
+    """Four staff: their views and their number are withheld; five: shown."""
+    version = questionnaire.latest_version()
+    invitation = make_invitation(make_partner(home_page, "Eastgate Council"))
+    for _ in range(5):
+        respond_quickly(invitation, version, "community", pick=0)
+    for _ in range(4):
+        respond_quickly(invitation, version, "staff", pick=2)
+    client = logged_in(manager)
+
+    body = text(client.get(REPORT_URL))
+    assert "No partner has answers from both staff and community members yet." in body
+    assert "Staff 5.0" not in body
+    header, row = csv_rows(client)
+    by_column = dict(zip(header, row, strict=True))
+    assert by_column["Answers"] == "9"  # the whole team, as on its lead contact's page
+    assert by_column["Staff"] == "fewer than 5 people"
+    assert by_column["Community members"] == "5"
+    assert by_column["Volunteers"] == "0"
+    assert by_column["Themes where staff and community differ"] == ""
+
+    respond_quickly(invitation, version, "staff", pick=2)
+    body = text(client.get(REPORT_URL))
+    assert "Staff 5.0" in body and "Community 3.0" in body
+    header, row = csv_rows(client)
+    by_column = dict(zip(header, row, strict=True))
+    assert by_column["Staff"] == "5" and by_column["Community members"] == "5"
+    assert "Decisions" in by_column["Themes where staff and community differ"]

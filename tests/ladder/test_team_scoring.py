@@ -12,6 +12,7 @@ from ladder.team_scoring import (
     combine,
     rungs_apart,
 )
+from privacy.small_numbers import WITHHELD
 
 LADDER = [RungChoice(rung_id=level, level=level, name=f"Rung {level}") for level in range(1, 9)]
 THEMES = [("decisions", "Decisions"), ("money", "Money")]
@@ -29,6 +30,11 @@ def respondent(relation, decisions, money, answers=None):
     if answers is None:
         answers = [level for level in (decisions, money) if level]
     return RespondentScore(relation, themes, tuple(rung(level) for level in answers))
+
+
+def five(score):
+    """A group of five who answered alike: the fewest whose views are shown."""
+    return [score] * 5
 
 
 def test_theme_rung_is_the_lower_median_of_respondents_theme_rungs():
@@ -82,9 +88,9 @@ def test_a_theme_nobody_rated_has_no_rung_and_no_result_has_no_overall():
 def test_staff_and_community_two_rungs_apart_is_said_plainly():
     team = combine(
         [
-            respondent(STAFF, 6, 3),
-            respondent(STAFF, 7, 3),
-            respondent(COMMUNITY, 4, 4),
+            *[respondent(STAFF, 6, 3)] * 3,
+            *[respondent(STAFF, 7, 3)] * 2,
+            *five(respondent(COMMUNITY, 4, 4)),
             respondent(VOLUNTEER, 1, 8),
         ],
         THEMES,
@@ -102,7 +108,9 @@ def test_staff_and_community_two_rungs_apart_is_said_plainly():
 
 
 def test_community_higher_is_said_the_other_way_round():
-    team = combine([respondent(STAFF, 2, 2), respondent(COMMUNITY, 5, 2)], THEMES, LADDER)
+    team = combine(
+        [*five(respondent(STAFF, 2, 2)), *five(respondent(COMMUNITY, 5, 2))], THEMES, LADDER
+    )
     assert "Community members see it higher up the ladder." in team.themes[0].difference
 
 
@@ -112,14 +120,59 @@ def test_rungs_apart_counts_places_not_level_numbers():
     assert rungs_apart(renumbered[0], renumbered[2], positions) == 2
     team = combine(
         [
-            RespondentScore(STAFF, {"decisions": renumbered[3]}, (renumbered[3],)),
-            RespondentScore(COMMUNITY, {"decisions": renumbered[2]}, (renumbered[2],)),
+            *five(RespondentScore(STAFF, {"decisions": renumbered[3]}, (renumbered[3],))),
+            *five(RespondentScore(COMMUNITY, {"decisions": renumbered[2]}, (renumbered[2],))),
         ],
         [("decisions", "Decisions")],
         renumbered,
     )
     assert team.themes[0].gap == 1
     assert not team.themes[0].views_differ
+
+
+# The small-number rule ------------------------------------------------------
+
+
+def test_a_group_of_four_is_withheld_and_five_is_shown():
+    four_staff = combine(
+        [*[respondent(STAFF, 7, 7)] * 4, *five(respondent(COMMUNITY, 2, 2))], THEMES, LADDER
+    )
+    decisions = four_staff.themes[0]
+    assert decisions.staff is WITHHELD and str(decisions.staff) == "fewer than 5 people"
+    assert decisions.community == rung(2)
+    # Five rungs apart, but one side is withheld: nothing is compared or said.
+    assert not decisions.compared and decisions.difference == "" and decisions.gap == 0
+    assert not four_staff.compared and four_staff.differences == []
+    # The whole team's result is still there for its lead contact.
+    assert decisions.rung == rung(2) and decisions.counted == 9
+
+    five_staff = combine(
+        [*five(respondent(STAFF, 7, 7)), *five(respondent(COMMUNITY, 2, 2))], THEMES, LADDER
+    )
+    decisions = five_staff.themes[0]
+    assert decisions.staff == rung(7) and decisions.community == rung(2)
+    assert decisions.compared and decisions.gap == 5 and five_staff.compared
+
+
+def test_the_rule_counts_the_people_behind_each_themes_figure():
+    # Five staff answered, but one had no rung for Decisions: four are behind that figure.
+    team = combine(
+        [
+            *[respondent(STAFF, 6, 6)] * 4,
+            respondent(STAFF, None, 6),
+            *five(respondent(COMMUNITY, 3, 3)),
+        ],
+        THEMES,
+        LADDER,
+    )
+    decisions, money = team.themes
+    assert decisions.staff is WITHHELD and money.staff == rung(6)
+    assert team.differences == [money]
+
+
+def test_a_group_nobody_is_in_has_no_figure_rather_than_a_withheld_one():
+    team = combine(five(respondent(COMMUNITY, 3, 3)), THEMES, LADDER)
+    assert team.themes[0].staff is None and team.themes[0].community == rung(3)
 
 
 # Property tests ------------------------------------------------------------
@@ -160,3 +213,14 @@ def test_combined_theme_rung_lies_within_its_spread(team_members):
     assert theme.views_differ == (
         theme.staff is not None and theme.community is not None and theme.gap >= 2
     )
+
+
+@given(st.lists(respondents(), min_size=1, max_size=30))
+def test_a_group_figure_is_withheld_exactly_when_one_to_four_people_are_behind_it(team_members):
+    team = combine(team_members, [("decisions", "Decisions")], LADDER)
+    theme = team.themes[0]
+    for relation, figure in ((STAFF, theme.staff), (COMMUNITY, theme.community)):
+        behind = sum(1 for m in team_members if m.relation == relation and m.themes["decisions"])
+        assert (figure is WITHHELD) == (1 <= behind <= 4)
+        assert (figure is None) == (behind == 0)
+    assert bool(theme.difference) <= theme.compared

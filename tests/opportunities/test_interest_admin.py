@@ -6,8 +6,9 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from home.models import PersonalDataAccess, SiteSettings
+from home.models import SiteSettings
 from opportunities.models import ExpressionOfInterest, InterestMessages
+from privacy.models import PersonalDataAccess
 from tests.conftest import make_user
 from tests.opportunities.conftest import make_opportunity
 from tests.opportunities.interest_helpers import make_interest

@@ -12,10 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from home.models import PersonalDataAccess, SiteSettings
-from opportunities import personal_data
+from home.emails import send_email
+from home.models import SiteSettings
 from opportunities.interest import services as interest
 from opportunities.models import ExpressionOfInterest
+from privacy import subject_requests
+from privacy.models import PersonalDataAccess
+from privacy.registry import personal_data_sources
 from tests.conftest import make_user
 from tests.opportunities.conftest import make_opportunity
 from tests.opportunities.interest_helpers import make_interest
@@ -105,7 +108,7 @@ def test_purge_removes_old_assessment_emails_and_sent_emails(dated):
 
     old = make_assessment("lead@partner.example", NOW - timedelta(days=200))
     DBTaskResult.objects.create(
-        task_path=personal_data.EMAIL_TASK_PATH,
+        task_path=send_email.module_path,
         args_kwargs={"args": ["Subject", "body", ["sam@example.org"]], "kwargs": {}},
         backend_name="default",
         run_after=NOW - timedelta(days=30),
@@ -130,7 +133,7 @@ def test_a_request_finds_exports_and_erases_everything_for_a_person(board, tmp_p
     interest.change_status([by_email], "contacted")
     assessment = make_assessment("sam@example.org", timezone.now())
 
-    found = personal_data.find(email="sam@example.org", phone="+44 7700 900982")
+    found = subject_requests.find(email="sam@example.org", phone="+44 7700 900982")
     assert {(m.source, m.record_id) for m in found} == {
         ("Expression of interest", str(by_email.pk)),
         ("Expression of interest", str(by_phone.pk)),
@@ -162,7 +165,7 @@ def test_a_request_finds_exports_and_erases_everything_for_a_person(board, tmp_p
         )
     )
     assert actions == {"searched", "exported", "erased"}
-    assert personal_data.find(email="sam@example.org", phone="07700900982") == []
+    assert subject_requests.find(email="sam@example.org", phone="07700900982") == []
 
 
 def test_request_tool_in_the_admin(client, board, django_user_model, superuser):
@@ -193,24 +196,36 @@ def test_request_tool_in_the_admin(client, board, django_user_model, superuser):
     assert "Give an email address or a phone number" in bad.content.decode()
 
 
-def test_every_email_or_phone_field_is_covered_by_the_request_tool():
-    """A new model holding an email or phone number must be added to the tool."""
-    covered = set(personal_data.SOURCES) | set(personal_data.NOT_PERSONAL)
-    project_apps = {"home", "partners", "ladder", "opportunities", "auth"}
+def looks_personal(model_field):
+    """An email address, a phone number, or a field whose help says it is personal."""
+    name = getattr(model_field, "name", "")
+    help_text = str(getattr(model_field, "help_text", "")).lower()
+    return (
+        isinstance(model_field, models.EmailField)
+        or (
+            isinstance(model_field, models.CharField)
+            and ("phone" in name or name in {"contact_detail", "text_number"})
+        )
+        or "personal data" in help_text
+    )
+
+
+def test_every_personal_field_is_declared_to_the_privacy_registry():
+    """A new field holding an email, a phone number or anything its help calls
+    personal data must be declared in its app's privacy.py (or as not personal)."""
+    covered = set(personal_data_sources.personal_fields()) | set(
+        personal_data_sources.not_personal()
+    )
+    project_apps = {"home", "privacy", "partners", "ladder", "opportunities", "auth"}
     missing = []
     for model in apps.get_models():
         if model._meta.app_label not in project_apps:
             continue
         for model_field in model._meta.get_fields():
-            name = getattr(model_field, "name", "")
-            holds_contact = isinstance(model_field, models.EmailField) or (
-                isinstance(model_field, models.CharField)
-                and ("phone" in name or name in {"contact_detail", "text_number"})
-            )
-            label = f"{model._meta.label}.{name}"
-            if holds_contact and label not in covered:
+            label = f"{model._meta.label}.{getattr(model_field, 'name', '')}"
+            if looks_personal(model_field) and label not in covered:
                 missing.append(label)
-    assert not missing, f"Add these to opportunities/personal_data.py: {missing}"
+    assert not missing, f"Declare these in their app's privacy.py: {missing}"
 
 
 def test_invitation_lead_contacts_are_found_erased_and_purged(home_page):
@@ -225,11 +240,11 @@ def test_invitation_lead_contacts_are_found_erased_and_purged(home_page):
         lead_email="old@example.org",
         expires_at=NOW - timedelta(days=200),
     )
-    found = personal_data.find(email="lead@example.org")
+    found = subject_requests.find(email="lead@example.org")
     assert [(m.source, m.record_id) for m in found] == [
         ("Ladder assessment invitation (lead contact)", str(current.pk))
     ]
-    personal_data.erase(found)
+    subject_requests.erase(found)
     current.refresh_from_db()
     assert current.lead_email == "" and current.lead_name == ""
     assert Invitation.objects.filter(pk=current.pk).exists()  # the invitation itself stays

@@ -1,4 +1,5 @@
-"""Who looked at or exported people's personal data, and when."""
+"""Who looked at or exported people's personal data, and when; and the one
+permission that lets staff see personal data at all."""
 
 from django.conf import settings
 from django.db import models
@@ -9,7 +10,11 @@ class PersonalDataAccess(models.Model):
 
     It names the kind of record, the record's id and the count, never the
     person's details, so the log itself holds no personal data. Listed in the
-    admin for superusers only (no group is given its permissions).
+    admin for superusers only (no group is given its model permissions).
+
+    It also carries ``privacy.view_personal_data``, the one permission that
+    means "may see people's personal data" (``privacy.permissions``): a
+    custom permission needs a model, and this is the privacy app's only one.
     """
 
     class Action(models.TextChoices):
@@ -33,6 +38,7 @@ class PersonalDataAccess(models.Model):
         ordering = ["-when"]
         verbose_name = "personal data access"
         verbose_name_plural = "personal data access log"
+        permissions = [("view_personal_data", "Can see people's personal data")]
 
     def __str__(self):
         return f"{self.get_action_display()} {self.record_type} by {self.username}"

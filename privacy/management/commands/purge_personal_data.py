@@ -8,14 +8,13 @@ Safe to run twice: a second run finds nothing more to delete.
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateparse import parse_datetime
 
-from opportunities.personal_data import purge
+from privacy.retention import purge
 
 
 class Command(BaseCommand):
     help = (
-        "Delete expressions of interest (with their private links and audit-log labels) "
-        "the retention period after their opportunity closed, old self-assessment contact "
-        "emails, and sent emails kept in the task queue."
+        "Delete or blank personal data past its retention period, by each registered "
+        "source's rule (see docs/privacy.md): one line per rule says how many went."
     )
 
     def add_arguments(self, parser):
@@ -34,4 +33,5 @@ class Command(BaseCommand):
             if when is None or when.tzinfo is None:
                 raise CommandError("--now needs a date, time and time zone, like 2026-06-01T03:00Z")
         report = purge(now=when, dry_run=dry_run)
-        self.stdout.write(("Would have: " if dry_run else "") + str(report))
+        for line in report.lines:
+            self.stdout.write(("Would have: " if dry_run else "") + str(line))

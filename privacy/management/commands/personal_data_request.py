@@ -4,16 +4,15 @@
     manage.py personal_data_request --phone "07700 900982" --export sam.json
     manage.py personal_data_request --email sam@example.org --erase
 
-Searches every model that holds an email address or phone number (see
-opportunities/personal_data.py), lists what it finds, writes it to a JSON
+Searches every registered personal-data source (``privacy.registry``), lists what it finds, writes it to a JSON
 file for the person, and erases it on request. Each use is recorded in the
 personal data access log.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.models import PersonalDataAccess
-from opportunities import personal_data
+from privacy import subject_requests
+from privacy.models import PersonalDataAccess
 
 WHO = "manage.py personal_data_request"
 
@@ -32,8 +31,8 @@ class Command(BaseCommand):
     def handle(self, *args, email=None, phone=None, export=None, erase=False, **options):
         if not email and not phone:
             raise CommandError("Give --email or --phone (or both).")
-        matches = personal_data.find(email=email, phone=phone)
-        personal_data.record_request(WHO, PersonalDataAccess.Action.SEARCHED, matches)
+        matches = subject_requests.find(email=email, phone=phone)
+        subject_requests.record_request(WHO, PersonalDataAccess.Action.SEARCHED, matches)
         if not matches:
             self.stdout.write("Nothing found.")
         for match in matches:
@@ -41,12 +40,12 @@ class Command(BaseCommand):
             self.stdout.write(f"- {match.source} #{match.record_id}{note}")
         if export:
             with open(export, "w", encoding="utf-8") as handle:
-                handle.write(personal_data.export(matches))
-            personal_data.record_request(WHO, PersonalDataAccess.Action.EXPORTED, matches)
+                handle.write(subject_requests.export(matches))
+            subject_requests.record_request(WHO, PersonalDataAccess.Action.EXPORTED, matches)
             self.stdout.write(f"Written to {export}")
         if erase:
-            erased = personal_data.erase(matches)
-            personal_data.record_request(
+            erased = subject_requests.erase(matches)
+            subject_requests.record_request(
                 WHO, PersonalDataAccess.Action.ERASED, matches, detail=f"{erased} erased"
             )
             kept = [m for m in matches if not m.erasable]

@@ -1,6 +1,6 @@
 """The admin's "Personal data request" screen: answer a subject-access or
 erasure request for an email address or phone number (the engine is
-opportunities/personal_data.py, shared with ``manage.py personal_data_request``)."""
+``privacy.subject_requests``, shared with ``manage.py personal_data_request``)."""
 
 from django import forms
 from django.contrib import messages
@@ -11,8 +11,9 @@ from django.urls import path, reverse
 from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.admin.menu import MenuItem
 
-from home.models import PersonalDataAccess
-from opportunities import personal_data
+from privacy import subject_requests
+from privacy.models import PersonalDataAccess
+from privacy.permissions import can_see_personal_data
 
 
 class PersonalDataRequestForm(forms.Form):
@@ -26,28 +27,23 @@ class PersonalDataRequestForm(forms.Form):
         return data
 
 
-def can_answer_requests(user):
-    return user.is_superuser or (
-        user.has_perm("opportunities.view_expressionofinterest")
-        and user.has_perm("opportunities.delete_expressionofinterest")
-    )
-
-
 @sensitive_post_parameters()
 def personal_data_request_view(request):
     """Find everything held for an email or phone; download it; erase it."""
-    if not can_answer_requests(request.user):
+    if not can_see_personal_data(request.user):
         raise PermissionDenied
     form = PersonalDataRequestForm(request.POST or None)
     matches = None
     if request.method == "POST" and form.is_valid():
         email, phone = form.cleaned_data["email"], form.cleaned_data["phone"]
-        matches = personal_data.find(email=email, phone=phone)
+        matches = subject_requests.find(email=email, phone=phone)
         action = request.POST.get("action", "search")
         if action == "export":
-            personal_data.record_request(request.user, PersonalDataAccess.Action.EXPORTED, matches)
+            subject_requests.record_request(
+                request.user, PersonalDataAccess.Action.EXPORTED, matches
+            )
             response = HttpResponse(
-                personal_data.export(matches), content_type="application/json; charset=utf-8"
+                subject_requests.export(matches), content_type="application/json; charset=utf-8"
             )
             response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
             response["Cache-Control"] = "no-store"
@@ -56,20 +52,22 @@ def personal_data_request_view(request):
             if request.POST.get("confirm") != "yes":
                 messages.error(request, "Tick the box to confirm before erasing.")
             else:
-                erased = personal_data.erase(matches)
-                personal_data.record_request(
+                erased = subject_requests.erase(matches)
+                subject_requests.record_request(
                     request.user,
                     PersonalDataAccess.Action.ERASED,
                     matches,
                     detail=f"{erased} erased",
                 )
                 messages.success(request, f"Erased {erased} record(s).")
-                matches = personal_data.find(email=email, phone=phone)
+                matches = subject_requests.find(email=email, phone=phone)
         else:
-            personal_data.record_request(request.user, PersonalDataAccess.Action.SEARCHED, matches)
+            subject_requests.record_request(
+                request.user, PersonalDataAccess.Action.SEARCHED, matches
+            )
     response = TemplateResponse(
         request,
-        "components/opportunities/admin/personal_data_request.html",
+        "components/privacy/admin/personal_data_request.html",
         {"form": form, "matches": matches, "header_icon": "user"},
     )
     response["Cache-Control"] = "no-store"
@@ -88,7 +86,7 @@ def personal_data_request_urls():
 
 class PersonalDataRequestMenuItem(MenuItem):
     def is_shown(self, request):
-        return can_answer_requests(request.user)
+        return can_see_personal_data(request.user)
 
 
 def personal_data_request_menu_item():

@@ -1,0 +1,97 @@
+"""The ladder's personal data, declared to the privacy registry.
+
+The answers to a self-assessment are about an organisation's practice, not
+about the person, and stay for the reports; the contact details around them
+are personal and go after the retention period.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from ladder.models.assessments import SelfAssessment
+from ladder.models.invitations import Invitation, Respondent
+from privacy.contacts import Contact
+from privacy.registry import (
+    Declaration,
+    PersonalDataSource,
+    PurgeClock,
+    RetentionRule,
+    blank_fields,
+    every_stored_value,
+)
+
+
+def assessments_with_email(contact: Contact) -> QuerySet[SelfAssessment]:
+    if not contact.email:
+        return SelfAssessment.objects.none()
+    return SelfAssessment.objects.filter(contact_email__iexact=contact.email)
+
+
+def assessment_emails_past_retention(clock: PurgeClock) -> QuerySet[SelfAssessment]:
+    return SelfAssessment.objects.filter(created_at__lt=clock.cutoff).exclude(contact_email="")
+
+
+ASSESSMENT_CONTACTS = PersonalDataSource(
+    label="Ladder self-assessment (contact email)",
+    model=SelfAssessment,
+    personal_fields=("contact_email",),
+    find=assessments_with_email,
+    export=every_stored_value,
+    erasure=blank_fields("contact_email"),
+    note="Erasing removes the contact email; the anonymous answers stay.",
+    retention=RetentionRule(
+        when="the retention period (Site settings) after the assessment was started",
+        what="self-assessment contact emails",
+        expired=assessment_emails_past_retention,
+    ),
+)
+
+
+def invitations_led_by(contact: Contact) -> QuerySet[Invitation]:
+    if not contact.email:
+        return Invitation.objects.none()
+    return Invitation.objects.filter(lead_email__iexact=contact.email)
+
+
+def lead_contacts_past_retention(clock: PurgeClock) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(expires_at__lt=clock.cutoff).exclude(lead_email="")
+
+
+INVITATION_LEAD_CONTACTS = PersonalDataSource(
+    label="Ladder assessment invitation (lead contact)",
+    model=Invitation,
+    personal_fields=("lead_name", "lead_email"),
+    find=invitations_led_by,
+    export=every_stored_value,
+    erasure=blank_fields("lead_email", "lead_name"),
+    note="Erasing removes the lead's name and email; the invitation stays.",
+    retention=RetentionRule(
+        when="the retention period (Site settings) after the invitation expired",
+        what="invitation lead contacts",
+        expired=lead_contacts_past_retention,
+    ),
+)
+
+
+def export_respondent(respondent: Respondent) -> dict[str, object]:
+    return {"name": respondent.name, "relation": respondent.relation}
+
+
+RESPONDENT_NAMES = PersonalDataSource(
+    label="Ladder respondent (name)",
+    model=Respondent,
+    personal_fields=("name",),
+    find=None,
+    export=export_respondent,
+    erasure=blank_fields("name"),
+    # Not looked up by requests yet (as before the registry): the name sits
+    # beside its assessment's contact email, which is found. See docs/privacy.md.
+    note="The optional name someone answering an invitation gave; requests do not look it up.",
+    retention=None,
+    kept_because="No rule yet: kept with the anonymous answers (see docs/privacy.md).",
+)
+
+
+def personal_data_sources() -> list[Declaration]:
+    return [ASSESSMENT_CONTACTS, INVITATION_LEAD_CONTACTS, RESPONDENT_NAMES]
