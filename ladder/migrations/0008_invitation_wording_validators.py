@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ladder", "0006_invitation_permissions"),
+        ("ladder", "0007_lead_contacts_by_the_personal_data_permission"),
     ]
 
     operations = [
