@@ -17,12 +17,9 @@ from tests.ladder.invitation_helpers import (
     make_partner,
 )
 from tests.ladder.journey_helpers import START_URL
+from tests.responses import text
 
 pytestmark = pytest.mark.django_db
-
-
-def text(response):
-    return response.content.decode()
 
 
 @pytest.fixture
