@@ -25,6 +25,7 @@ class EveryPageTypeTests(WagtailTestUtils, TransactionTestCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.dummy_request = get_dummy_request()
+
     def page_types(self):
         return [model for model in get_page_models() if model is not Page]
 
