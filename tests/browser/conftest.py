@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -76,6 +77,14 @@ def passed(request):
     return "call" in reports and reports["call"].passed
 
 
+def wait_for_messages(page):
+    """Wagtail's admin messages fade in: wait until they are fully shown, as a
+    person would read them (and axe-core must measure their contrast)."""
+    messages = page.locator(".messages > ul")
+    if messages.count():
+        expect(messages).to_have_css("opacity", "1")
+
+
 class CheckedPage:
     """A Playwright page that remembers every document it loaded, so the test
     fails if any of them was not checked with axe-core."""
@@ -101,6 +110,7 @@ class CheckedPage:
 
     def check_accessibility(self):
         self.page.wait_for_load_state("load")
+        wait_for_messages(self.page)
         target = self.page
         if self.axe_page is not None:
             html = self.page.content()
