@@ -86,11 +86,28 @@ def sign_out(checked):
     checked.page.context.clear_cookies()
 
 
+# Wagtail 8 saves the editor's form half a second after each change. The
+# first save of a new page creates it and redraws parts of the editor, which
+# can move a checkbox under the mouse; a button pressed while a save is on its
+# way races it (and the last save may arrive after the test has ended). So the
+# journeys wait, at set points, for what the editor sees: "Saved".
+
+
 def wait_for_autosave(page):
-    """Wagtail saves the editor's form as they type (its first save creates the
-    page). Wait, as a person sees it, until "Saved" shows: an action clicked
-    while a save is still on its way would race it."""
-    expect(page.locator("#w-autosave-indicator").get_by_text("Saved")).to_be_visible()
+    # A first save creates the page and redraws the editor: slow on a busy machine.
+    expect(page.locator("#w-autosave-indicator").get_by_text("Saved")).to_be_visible(timeout=30000)
+
+
+def autosave_of(page, sent):
+    """Expect the autosave whose form data passes ``sent(form_data)``: the one
+    carrying the last change, so no later save is still to come."""
+    return page.expect_response(
+        lambda response: (
+            response.request.method == "POST"
+            and response.request.headers.get("accept") == "application/json"
+            and sent(response.request.post_data or "")
+        )
+    )
 
 
 def footer_action(page, name):
@@ -124,8 +141,11 @@ def test_editor_writes_an_opportunity_and_a_moderator_approves_it(browser_page):
     page.locator("#id_pay_unit").select_option("session")
     page.locator("#id_hours_per_session").fill("2")
     page.locator("#id_number_of_sessions").fill("3")
-    page.get_by_role("checkbox", name="BSL interpreter").check()
-    page.get_by_role("checkbox", name="Step-free venue").check()
+    wait_for_autosave(page)  # the draft exists; the editor is redrawn
+    with autosave_of(page, lambda data: data.count('name="access_support"') == 2):
+        page.get_by_role("checkbox", name="BSL interpreter").check()
+        page.get_by_role("checkbox", name="Step-free venue").check()
+    wait_for_autosave(page)
     checked.screenshot("editors-add-opportunity-access")
     # Centred at once (no smooth scrolling), so the screenshot shows it at rest.
     page.locator("#id_pay_amount").evaluate(
@@ -133,9 +153,8 @@ def test_editor_writes_an_opportunity_and_a_moderator_approves_it(browser_page):
     )
     expect(page.locator("#id_pay_amount")).to_be_in_viewport()
     checked.screenshot("editors-add-opportunity-pay")
-    wait_for_autosave(page)
     footer_action(page, "Submit to Moderators approval")
-    # Autosave has already made the draft, so Wagtail says "submitted", not "created".
+    # Autosave made the draft, so Wagtail says "submitted", not "created and submitted".
     expect(
         page.get_by_text("Page 'Shape the new bus routes' has been submitted for moderation.")
     ).to_be_visible(timeout=20000)
@@ -258,10 +277,11 @@ def test_ladder_manager_adds_a_question_and_a_new_journey_asks_it(browser_page):
         original,
     )
     assert len(ids) == 2, ids
-    page.locator(f"[id='{ids[1]}']").fill(added)
+    with autosave_of(page, lambda data: added in data):
+        page.locator(f"[id='{ids[1]}']").fill(added)
     page.locator(f"[id='{ids[1]}']").scroll_into_view_if_needed()
-    checked.screenshot("editors-questionnaire-question")
     wait_for_autosave(page)
+    checked.screenshot("editors-questionnaire-question")
     footer_action(page, "Publish")
     # Publishing records a version and re-indexes references: allow it time.
     expect(page).to_have_url(re.compile(r"/admin/snippets/ladder/questionnaire/$"), timeout=20000)
