@@ -14,8 +14,8 @@ PORT ?= 8000
 PYTEST_WORKERS ?= 2
 PARALLEL := -n $(PYTEST_WORKERS) --dist loadgroup
 # Branch coverage of the apps (see [tool.coverage.*] in pyproject.toml) must not fall
-# below the figure reached when it was first measured.
-COVERAGE_FLOOR := 0
+# below the figure reached when it was first measured (95.5% with the browser tests).
+COVERAGE_FLOOR := 95
 
 .PHONY: help run serve install test test-fast lint format migrate demo chromium lock screenshots clean
 

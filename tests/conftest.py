@@ -94,23 +94,70 @@ def pytest_runtest_teardown(item, nextitem):
                 states.restore(MIGRATED)
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_collection_modifyitems(items):
-    """Tests that start from the demo site (the browser tests among them) share
-    one xdist group, run first.
+# The tests that start from the demo site: every browser test and the few
+# others that ask for ``demo_site``. They run on one xdist worker, which loads
+# the demo content once; the other worker takes the rest. Listed by path
+# because the scheduler sees only test ids (collection checks the list).
+DEMO_GROUP_PATHS = (
+    "tests/browser/",
+    "tests/home/test_demo_content.py",
+    "tests/home/test_previews.py",
+    "tests/opportunities/test_demo_content.py",
+    "tests/opportunities/test_interest_demo.py",
+    "tests/partners/test_demo_content.py",
+    "tests/test_role_matrix.py",
+)
 
-    One worker then loads the demo content once and runs them while the other
-    takes the rest; putting the group first lets the scheduler start it at
-    once rather than after everything else. The group is marked before other
-    plugins look (xdist reads the mark) and moved after they sort.
+
+def in_demo_group(nodeid):
+    return nodeid.startswith(DEMO_GROUP_PATHS)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config, items):
+    """Mark the demo group (``xdist_group``) and run it first.
+
+    Putting the group first lets the scheduler start it at once rather than
+    after everything else. The group is marked before other plugins look and
+    moved after they sort.
     """
+    strays = []
     for item in items:
-        if "demo_site" in getattr(item, "fixturenames", ()):
+        uses_demo = "demo_site" in getattr(item, "fixturenames", ())
+        if in_demo_group(item.nodeid):
             item.add_marker(pytest.mark.xdist_group(DEMO_GROUP))
+        elif uses_demo:
+            strays.append(item.nodeid)
+    if strays:
+        raise pytest.UsageError(
+            "Tests that use demo_site must be listed in DEMO_GROUP_PATHS (tests/conftest.py): "
+            + ", ".join(strays)
+        )
     result = yield
-    grouped = [item for item in items if item.get_closest_marker("xdist_group")]
-    items[:] = grouped + [item for item in items if not item.get_closest_marker("xdist_group")]
+    items[:] = [item for item in items if in_demo_group(item.nodeid)] + [
+        item for item in items if not in_demo_group(item.nodeid)
+    ]
     return result
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadgroup``, keeping the demo group on one worker.
+
+    pytest 9.2's structured test ids ignore the id suffix by which
+    pytest-xdist 3.8 passes ``xdist_group`` to its scheduler (pytest-xdist
+    issue 1386), so the group is recognised here by path instead.
+    """
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class DemoGroupScheduling(LoadGroupScheduling):
+        def _split_scope(self, nodeid):
+            if in_demo_group(nodeid):
+                return DEMO_GROUP
+            return super()._split_scope(nodeid)
+
+    return DemoGroupScheduling(config, log)
 
 
 def default_home_page():

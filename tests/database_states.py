@@ -11,7 +11,7 @@ each transactional test; the demo content is loaded once, saved the same
 way, and copied in for the tests that start from it.
 
 PostgreSQL copies whole databases with ``CREATE DATABASE ... TEMPLATE``;
-SQLite (an in-memory test database, or a file) with sqlite3's online backup.
+SQLite with sqlite3's online backup.
 Only public APIs are used: Django's connection settings and connections, the
 drivers' own connection objects.
 """
@@ -103,12 +103,8 @@ class PostgresStates:
 
 
 class SqliteStates:
-    """Each state is a private in-memory copy, made and restored by sqlite3's backup.
-
-    The test database is usually in memory and shared with the live server's
-    thread through the same connection, so it is copied in place rather than
-    replaced.
-    """
+    """Each state is a private in-memory copy, made and restored by sqlite3's
+    online backup, which copies it in place over the test database."""
 
     def __init__(self, connection):
         self.connection = connection
