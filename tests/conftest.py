@@ -1,64 +1,173 @@
-"""Shared fixtures: the site's home page, people in each group, an admin client."""
+"""Shared fixtures: the database states, the demo site, people in each group.
+
+The test database is migrated once per run (per xdist worker) and saved, so
+migrated data (groups, the moderation workflow, seeded benefit rules, the
+home page) is there for every test. Transactional tests end with Django's
+flush; the saved migrated state is copied back after each of them. The demo
+content is loaded once and saved beside it for the tests that start from it
+(see ``tests/database_states.py``).
+"""
+
+from io import StringIO
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Collection, Locale, Page, Site
+from django.core.management import call_command
+from wagtail.models import Site
 
-from home.models import HomePage
+from tests.database_states import DEMO, MIGRATED, saved_states_for
+
+SAVED_STATES = pytest.StashKey()
+DEMO_GROUP = "demo_site"
 
 
-def pytest_collection_modifyitems(items):
-    """Every transactional test restores the migrated state (serialized rollback).
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """pytest-django's test database, with its migrated state saved."""
+    from django.db import connection
 
-    Such tests end with a flush. A plain flush re-runs post_migrate, which
-    recreates content types with new ids, and the next test that restores
-    the migrated snapshot then collides with them. Giving every transactional
-    test serialized rollback keeps one rule for all of them.
+    with django_db_blocker.unblock():
+        states = saved_states_for(connection)
+        states.save(MIGRATED)
+    request.config.stash[SAVED_STATES] = (states, django_db_blocker)
+    yield
+    del request.config.stash[SAVED_STATES]
+    with django_db_blocker.unblock():
+        states.discard_all()
+
+
+@pytest.fixture
+def demo_site(transactional_db, django_db_setup, request):
+    """The demo content, on the database a live server reads.
+
+    Loaded by ``load_demo_content`` the first time a test asks for it, saved,
+    and copied back for every later test. Tests that use it run on one xdist
+    worker (see ``pytest_collection_modifyitems``), so it is loaded once per run.
     """
+    states, _blocker = request.config.stash[SAVED_STATES]
+    if DEMO in states.saved:
+        states.restore(DEMO)
+    else:
+        call_command("load_demo_content", "--no-admin", stdout=StringIO())
+        states.save(DEMO)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, whatever ran before it (tests run
+    in random order): rate limits count there, and Wagtail keeps values read
+    from a database that may since have been swapped for a saved state."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+def flushes_the_database(item):
+    """Whether pytest-django ends ``item`` with a flush rather than a rollback."""
+    marker = item.get_closest_marker("django_db")
+    if marker and (
+        marker.kwargs.get("transaction")
+        or marker.kwargs.get("reset_sequences")
+        or (marker.args and marker.args[0])
+    ):
+        return True
+    names = getattr(item, "fixturenames", ())
+    if "transactional_db" in names or "live_server" in names:
+        return True
+    from django.test import TestCase, TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    return bool(cls and issubclass(cls, TransactionTestCase) and not issubclass(cls, TestCase))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test and its flush, copy the migrated state back."""
+    try:
+        return (yield)
+    finally:
+        saved = item.config.stash.get(SAVED_STATES, None)
+        # With no next test, the session is over and the database is gone.
+        if saved and nextitem is not None and flushes_the_database(item):
+            states, blocker = saved
+            with blocker.unblock():
+                states.restore(MIGRATED)
+
+
+# The tests that start from the demo site: every browser test and the few
+# others that ask for ``demo_site``. They run on one xdist worker, which loads
+# the demo content once; the other worker takes the rest. Listed by path
+# because the scheduler sees only test ids (collection checks the list).
+DEMO_GROUP_PATHS = (
+    "tests/browser/",
+    "tests/home/test_demo_content.py",
+    "tests/home/test_previews.py",
+    "tests/opportunities/test_demo_content.py",
+    "tests/opportunities/test_interest_demo.py",
+    "tests/partners/test_demo_content.py",
+    "tests/test_role_matrix.py",
+)
+
+
+def in_demo_group(nodeid):
+    return nodeid.startswith(DEMO_GROUP_PATHS)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config, items):
+    """Mark the demo group (``xdist_group``) and run it first.
+
+    Putting the group first lets the scheduler start it at once rather than
+    after everything else. The group is marked before other plugins look and
+    moved after they sort.
+    """
+    strays = []
     for item in items:
-        marker = item.get_closest_marker("django_db")
-        if (
-            marker
-            and marker.kwargs.get("transaction")
-            and not marker.kwargs.get("serialized_rollback")
-        ):
-            item.add_marker(
-                pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}),
-                append=False,
-            )
+        uses_demo = "demo_site" in getattr(item, "fixturenames", ())
+        if in_demo_group(item.nodeid):
+            item.add_marker(pytest.mark.xdist_group(DEMO_GROUP))
+        elif uses_demo:
+            strays.append(item.nodeid)
+    if strays:
+        raise pytest.UsageError(
+            "Tests that use demo_site must be listed in DEMO_GROUP_PATHS (tests/conftest.py): "
+            + ", ".join(strays)
+        )
+    result = yield
+    items[:] = [item for item in items if in_demo_group(item.nodeid)] + [
+        item for item in items if not in_demo_group(item.nodeid)
+    ]
+    return result
 
 
-def ensure_home_page():
-    """The default site's HomePage, rebuilding the tree if a flush emptied it.
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadgroup``, keeping the demo group on one worker.
 
-    Migrations make the root page, the HomePage and the default site, but
-    tests that use a live server run in flushed transactions, so they start
-    from an empty database and need the same starting point.
+    pytest 9.2's structured test ids ignore the id suffix by which
+    pytest-xdist 3.8 passes ``xdist_group`` to its scheduler (pytest-xdist
+    issue 1386), so the group is recognised here by path instead.
     """
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site and isinstance(site.root_page.specific, HomePage):
-        return site.root_page.specific
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
-    home = HomePage(
-        title="Home", slug="home", hero_heading="Paid opportunities, led by lived experience"
-    )
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    return home
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class DemoGroupScheduling(LoadGroupScheduling):
+        def _split_scope(self, nodeid):
+            if in_demo_group(nodeid):
+                return DEMO_GROUP
+            return super()._split_scope(nodeid)
+
+    return DemoGroupScheduling(config, log)
+
+
+def default_home_page():
+    """The default site's HomePage, as migrations made it."""
+    return Site.objects.get(is_default_site=True).root_page.specific
 
 
 @pytest.fixture
 def home_page(db):
-    return ensure_home_page()
+    return default_home_page()
 
 
 def make_user(django_user_model, username, groups=(), **extra):

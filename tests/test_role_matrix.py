@@ -10,12 +10,10 @@ When a new admin screen is added, add its row here: the test lists every
 admin URL name of the project's apps that no row covers, and fails.
 """
 
-from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
@@ -340,8 +338,7 @@ def screens_without_a_row(rows):
 
 
 @pytest.fixture
-def people(django_user_model, home_page):
-    call_command("load_demo_content", "--no-admin", stdout=StringIO())
+def people(django_user_model, demo_site):
     Rung.objects.create(level=99, name="Unused rung", short_description="Nothing uses it.")
     PersonalDataAccess.objects.create(username="someone", action="viewed", record_type="test")
     users = {}

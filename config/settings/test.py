@@ -13,3 +13,16 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# On SQLite, a file rather than Django's shared in-memory test database: the
+# live server's threads then get their own connections and wait their turn
+# (the busy timeout) instead of failing with "database table is locked"
+# while a browser test's requests overlap. One file per process (xdist
+# workers too), so parallel runs never share one.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import os
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"copro-test-{os.getpid()}.sqlite3")
+    }

@@ -6,14 +6,11 @@ against database calls from async code must be relaxed for these tests.
 """
 
 import os
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
-
-from tests.conftest import ensure_home_page
+from playwright.sync_api import expect
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -40,27 +37,20 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def migrated_snapshot(django_db_setup):
-    """The database as migrations left it, serialized by pytest-django.
-
-    Read here, before Playwright starts: once its event loop runs, Django's
-    per-context connection handler hands out a new connection object that
-    lacks the snapshot, and Django would then silently skip restoring it.
-    """
-    from django.db import connections
-
-    return getattr(connections["default"], "_test_serialized_contents", None)
-
-
-@pytest.fixture(scope="session")
-def chromium(migrated_snapshot):
+def chromium():
     if not os.path.exists(CHROMIUM):
         pytest.fail(
             f"Browser tests need Debian's Chromium at {CHROMIUM}: run `make test` as root, "
             "or `sudo apt-get install chromium`."
         )
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Once Playwright's event loop runs in this thread, Django hands out
+    # connections per async context; close this thread's own first, so no
+    # connection is left open (and forgotten) on a database that is later
+    # copied or replaced (tests/database_states.py).
+    connections.close_all()
     playwright = sync_playwright().start()
     browser = playwright.chromium.launch(
         executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS
@@ -68,6 +58,31 @@ def chromium(migrated_snapshot):
     yield browser
     browser.close()
     playwright.stop()
+    connections.close_all()
+
+
+REPORTS = pytest.StashKey()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test, so fixtures can tell if it passed."""
+    report = yield
+    item.stash.setdefault(REPORTS, {})[report.when] = report
+    return report
+
+
+def passed(request):
+    reports = request.node.stash.get(REPORTS, {})
+    return "call" in reports and reports["call"].passed
+
+
+def wait_for_messages(page):
+    """Wagtail's admin messages fade in: wait until they are fully shown, as a
+    person would read them (and axe-core must measure their contrast)."""
+    messages = page.locator(".messages > ul")
+    if messages.count():
+        expect(messages).to_have_css("opacity", "1")
 
 
 class CheckedPage:
@@ -95,6 +110,7 @@ class CheckedPage:
 
     def check_accessibility(self):
         self.page.wait_for_load_state("load")
+        wait_for_messages(self.page)
         target = self.page
         if self.axe_page is not None:
             html = self.page.content()
@@ -133,52 +149,34 @@ def _checked_page(chromium, live_server, **context_options):
     return context, checked
 
 
+def _close(request, context, checked):
+    context.close()
+    if checked.axe_page is not None:
+        checked.axe_page.context.close()
+    # A test that failed part-way left pages unchecked; saying so again as a
+    # teardown error would only hide the real failure.
+    if passed(request):
+        checked.assert_every_page_checked()
+
+
 @pytest.fixture
-def browser_page(chromium, live_server, demo_site):
+def browser_page(request, chromium, live_server, demo_site):
     context, checked = _checked_page(chromium, live_server, viewport={"width": 1024, "height": 800})
     yield checked
-    context.close()
-    checked.assert_every_page_checked()
+    _close(request, context, checked)
 
 
 @pytest.fixture
-def no_js_page(chromium, live_server, demo_site):
+def no_js_page(request, chromium, live_server, demo_site):
     context, checked = _checked_page(chromium, live_server, java_script_enabled=False)
     yield checked
-    context.close()
-    checked.axe_page.context.close()
-    checked.assert_every_page_checked()
+    _close(request, context, checked)
 
 
 @pytest.fixture
-def phone_page(chromium, live_server, demo_site):
+def phone_page(request, chromium, live_server, demo_site):
     context, checked = _checked_page(
         chromium, live_server, viewport={"width": 320, "height": 640}, is_mobile=True
     )
     yield checked
-    context.close()
-    checked.assert_every_page_checked()
-
-
-@pytest.fixture
-def demo_site(transactional_db, django_db_serialized_rollback, migrated_snapshot):
-    """The demo content, on the database the live server reads.
-
-    Live-server tests run outside a transaction and the database is flushed
-    after each, which would also wipe what migrations made (groups, the
-    moderation workflow, seeded benefit rules). Each browser test therefore
-    starts from the migrated snapshot, as a fresh install does. The snapshot
-    is handed to the connection Playwright's context uses (see
-    ``migrated_snapshot``), so Django's flush afterwards also knows to leave
-    restoring to the next test.
-    """
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection
-
-    if migrated_snapshot:
-        connection._test_serialized_contents = migrated_snapshot
-        if not ContentType.objects.exists():
-            connection.creation.deserialize_db_from_string(migrated_snapshot)
-    ensure_home_page()
-    call_command("load_demo_content", "--no-admin", stdout=StringIO())
-    return None
+    _close(request, context, checked)

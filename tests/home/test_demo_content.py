@@ -19,9 +19,9 @@ def snapshot():
 
 
 @pytest.mark.django_db
-def test_demo_content_builds_the_page_tree_and_is_idempotent(settings):
+def test_demo_content_builds_the_page_tree_and_is_idempotent(settings, demo_site):
     settings.DEBUG = False
-    call_command("load_demo_content", stdout=StringIO())
+    # The demo site was made by load_demo_content: ``first`` is after its first run.
     first = snapshot()
     call_command("load_demo_content", stdout=StringIO())
 
@@ -40,7 +40,7 @@ def test_demo_content_builds_the_page_tree_and_is_idempotent(settings):
 
 
 @pytest.mark.django_db
-def test_demo_admin_only_in_development(settings):
+def test_demo_admin_only_in_development(settings, demo_site):
     settings.DEBUG = False
     out = StringIO()
     call_command("load_demo_content", stdout=out)
@@ -56,9 +56,8 @@ def test_demo_admin_only_in_development(settings):
 
 
 @pytest.mark.django_db
-def test_demo_home_page_and_menu_render(client, settings):
+def test_demo_home_page_and_menu_render(client, settings, demo_site):
     settings.DEBUG = False
-    call_command("load_demo_content", stdout=StringIO())
     html = client.get("/").content.decode()
     assert "Get paid to change the services you know best" in html
     assert 'href="/about/">About us</a>' in html

@@ -5,20 +5,26 @@ Page types are discovered, so a new page type is covered (and must appear in
 the demo content) without touching this test.
 """
 
-from io import StringIO
-
-from django.core.management import call_command
-from django.test import override_settings
+import pytest
+from django.test import TransactionTestCase
 from django.urls import reverse
+from wagtail.coreutils import get_dummy_request
 from wagtail.models import Page, get_page_models
-from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils import WagtailPageTestCase, WagtailTestUtils
 
 
-class EveryPageTypeTests(WagtailPageTestCase):
+@pytest.mark.usefixtures("demo_site")
+class EveryPageTypeTests(WagtailTestUtils, TransactionTestCase):
+    """Transactional, so each test starts from the saved demo site (copied in
+    before the test, which a TestCase's class-wide transaction would wrap)."""
+
+    # WagtailPageTestCase's own check; it needs only a client and a dummy request.
+    assertPageIsRenderable = WagtailPageTestCase.assertPageIsRenderable
+
     @classmethod
-    def setUpTestData(cls):
-        with override_settings(DEBUG=False):
-            call_command("load_demo_content", "--no-admin", stdout=StringIO())
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.dummy_request = get_dummy_request()
 
     def page_types(self):
         return [model for model in get_page_models() if model is not Page]

@@ -44,13 +44,3 @@ def ladder_manager(db, django_user_model):
 def manager_client(client, ladder_manager):
     client.force_login(ladder_manager)
     return client
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Rate limits count in the cache; each test starts with none used."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()

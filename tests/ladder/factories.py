@@ -3,6 +3,7 @@
 from wagtail.blocks import StreamValue
 
 from ladder.models import LadderPage, Questionnaire, Rung, SelfAssessmentPage
+from tests.home.factories import PublishedPageFactory
 
 BANDS = ["not_participation", "not_participation", "tokenism", "tokenism"] + [
     "participation",
@@ -61,13 +62,24 @@ def publish_questionnaire(questionnaire=None, themes=(), title="Self-assessment"
     return questionnaire
 
 
+class LadderPageFactory(PublishedPageFactory):
+    title = "The ladder"
+    slug = "ladder"
+    introduction = "<p>Our ladder.</p>"
+
+    class Meta:
+        model = LadderPage
+
+
+class SelfAssessmentPageFactory(PublishedPageFactory):
+    title = "Self-assessment"
+    slug = "self-assessment"
+
+    class Meta:
+        model = SelfAssessmentPage
+
+
 def make_pages(home_page, questionnaire):
-    ladder = LadderPage(title="The ladder", slug="ladder", introduction="<p>Our ladder.</p>")
-    home_page.add_child(instance=ladder)
-    ladder.save_revision().publish()
-    page = SelfAssessmentPage(
-        title="Self-assessment", slug="self-assessment", questionnaire=questionnaire
-    )
-    ladder.add_child(instance=page)
-    page.save_revision().publish()
+    ladder = LadderPageFactory(parent=home_page)
+    page = SelfAssessmentPageFactory(parent=ladder, questionnaire=questionnaire)
     return ladder, page

@@ -6,8 +6,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 from ladder.models import Invitation, SelfAssessment
-from partners.models import PartnerIndexPage, PartnerPage
+from partners.models import PartnerIndexPage
 from tests.ladder.journey_helpers import START_URL, answers_for
+from tests.partners.factories import PartnerIndexPageFactory, PartnerPageFactory
 
 INVITED_ABOUT = {
     "name": "Sam",
@@ -19,22 +20,16 @@ INVITED_ABOUT = {
 
 
 def make_partner_index(home_page):
-    index = PartnerIndexPage.objects.first()
-    if index is None:
-        index = PartnerIndexPage(title="Our partners", slug="partners")
-        home_page.add_child(instance=index)
-        index.save_revision().publish()
-    return index
+    return PartnerIndexPage.objects.first() or PartnerIndexPageFactory(parent=home_page)
 
 
 def make_partner(home_page, title="Northside Housing", slug=None):
-    index = make_partner_index(home_page)
-    partner = PartnerPage(
-        title=title, slug=slug or title.lower().replace(" ", "-"), summary=f"{title} summary."
+    return PartnerPageFactory(
+        parent=make_partner_index(home_page),
+        title=title,
+        slug=slug or title.lower().replace(" ", "-"),
+        summary=f"{title} summary.",
     )
-    index.add_child(instance=partner)
-    partner.save_revision().publish()
-    return partner
 
 
 def make_invitation(partner, scope_name="Tenants' voice panel", **fields):

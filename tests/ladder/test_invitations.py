@@ -19,12 +19,9 @@ from tests.ladder.invitation_helpers import (
     respond_quickly,
 )
 from tests.ladder.journey_helpers import START_URL
+from tests.responses import text
 
 pytestmark = pytest.mark.django_db
-
-
-def text(response):
-    return response.content.decode()
 
 
 @pytest.fixture

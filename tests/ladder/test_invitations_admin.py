@@ -13,14 +13,11 @@ from ladder.models import Invitation, LadderSettings
 from privacy.models import PersonalDataAccess
 from tests.conftest import make_user
 from tests.ladder.invitation_helpers import answer_url, lead_url, make_invitation, make_partner
+from tests.responses import text
 
 pytestmark = pytest.mark.django_db
 
 ADD_URL = reverse("wagtailsnippets_ladder_invitation:add")
-
-
-def text(response):
-    return response.content.decode()
 
 
 @pytest.fixture

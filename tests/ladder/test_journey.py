@@ -9,12 +9,9 @@ from home.models import SiteSettings
 from ladder.models import Answer, SelfAssessment, ThemeResult
 from tests.ladder.factories import publish_questionnaire, theme_data
 from tests.ladder.journey_helpers import ABOUT, START_URL, answers_for, complete, start, url
+from tests.responses import text
 
 pytestmark = pytest.mark.django_db
-
-
-def text(response):
-    return response.content.decode()
 
 
 def test_start_page_explains_and_offers_a_blank_questionnaire(client, assessment_page):

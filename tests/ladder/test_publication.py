@@ -13,14 +13,11 @@ from ladder.models import Publication, SelfAssessment
 from tests.conftest import make_user
 from tests.ladder.invitation_helpers import answer, lead_url, make_invitation, make_partner
 from tests.ladder.journey_helpers import complete
+from tests.responses import text
 
 pytestmark = pytest.mark.django_db
 
 PUBLIC_MARK = "On our ladder"
-
-
-def text(response):
-    return response.content.decode()
 
 
 @pytest.fixture

@@ -10,15 +10,12 @@ from django.urls import reverse
 from ladder.models import Publication
 from tests.conftest import make_user
 from tests.ladder.invitation_helpers import make_invitation, make_partner, respond_quickly
+from tests.responses import text
 
 pytestmark = pytest.mark.django_db
 
 REPORT_URL = reverse("ladder_network_report")
 CSV_URL = reverse("ladder_network_report_csv")
-
-
-def text(response):
-    return response.content.decode()
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from opportunities.models import ExpressionOfInterest
 
 
 @pytest.mark.django_db
-def test_demo_interest_loads_once_with_invented_people(home_page):
-    call_command("load_demo_content", "--no-admin", stdout=StringIO())
+def test_demo_interest_loads_once_with_invented_people(demo_site):
+    # The demo site was made by load_demo_content: this is its second run.
     call_command("load_demo_content", "--no-admin", stdout=StringIO())
     records = ExpressionOfInterest.objects.all()
     assert records.count() == 6

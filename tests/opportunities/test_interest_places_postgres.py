@@ -10,7 +10,7 @@ from django.db import connection
 
 from opportunities.interest import services as interest
 from opportunities.models import ExpressionOfInterest
-from tests.conftest import ensure_home_page
+from tests.conftest import default_home_page
 from tests.opportunities.conftest import make_board, make_opportunity
 from tests.opportunities.interest_helpers import make_interest
 
@@ -23,7 +23,7 @@ EDITORS = 4
 
 
 def test_concurrent_selections_never_exceed_the_places(monkeypatch):
-    page = make_opportunity(make_board(ensure_home_page()), places=2)
+    page = make_opportunity(make_board(default_home_page()), places=2)
     people = [make_interest(page)[0] for _ in range(EDITORS * 2)]
     real_count = interest.places_taken
 

@@ -4,17 +4,15 @@ import pytest
 
 from home.demo_images import demo_image
 from home.models import Area, Sector
-from partners.models import PartnerIndexPage, PartnerKind, PartnerPage
+from partners.models import PartnerKind
+from tests.partners.factories import PartnerIndexPageFactory, PartnerPageFactory
 
 
 def make_partner(index, title, *, kind=PartnerKind.CHARITY, sector=None, areas=(), **fields):
     """A published PartnerPage under ``index``."""
-    fields.setdefault("summary", f"{title} works with people with lived experience.")
-    partner = PartnerPage(title=title, kind=kind, sector=sector, **fields)
-    partner.areas = list(areas)
-    index.add_child(instance=partner)
-    partner.save_revision().publish()
-    return partner
+    return PartnerPageFactory(
+        parent=index, title=title, kind=kind, sector=sector, areas=list(areas), **fields
+    )
 
 
 def make_logo(title, colour="#2b4a7a"):
@@ -23,12 +21,7 @@ def make_logo(title, colour="#2b4a7a"):
 
 @pytest.fixture
 def partner_index(home_page):
-    index = PartnerIndexPage(
-        title="Our partners", slug="partners", introduction="Who we work with."
-    )
-    home_page.add_child(instance=index)
-    index.save_revision().publish()
-    return index
+    return PartnerIndexPageFactory(parent=home_page, introduction="Who we work with.")
 
 
 @pytest.fixture

@@ -1,0 +1,132 @@
+"""Saved states of the test database, copied back between tests that cannot roll back.
+
+Most tests run inside a transaction that is rolled back, so they leave the
+database as migrations made it. Live-server and other transactional tests
+cannot: pytest-django ends each with Django's flush, which empties every
+table, including what migrations made (groups, the moderation workflow,
+seeded benefit rules, the home page and the default site). Instead of
+serialising the whole database for every such test, the suite saves the
+migrated database once per run (per xdist worker) and copies it back after
+each transactional test; the demo content is loaded once, saved the same
+way, and copied in for the tests that start from it.
+
+PostgreSQL copies whole databases with ``CREATE DATABASE ... TEMPLATE``;
+SQLite with sqlite3's online backup.
+Only public APIs are used: Django's connection settings and connections, the
+drivers' own connection objects.
+"""
+
+import sqlite3
+
+import psycopg
+from django.db import connections
+from psycopg import sql
+
+MIGRATED = "migrated"
+DEMO = "demo"
+
+
+def saved_states_for(connection):
+    """The saved-states store for ``connection`` (the test database's alias)."""
+    if connection.vendor == "postgresql":
+        return PostgresStates(connection)
+    if connection.vendor == "sqlite":
+        return SqliteStates(connection)
+    raise NotImplementedError(f"No saved states for {connection.vendor}")
+
+
+class PostgresStates:
+    """Each state is a database named after the test database, used as a template.
+
+    A database cannot be copied while anyone is connected to it, so every
+    Django connection is closed first; any connection still open elsewhere
+    (another thread, or another async context, whose connection objects this
+    thread cannot reach) is ended by PostgreSQL's ``WITH (FORCE)``.
+    """
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.database = connection.settings_dict["NAME"]
+        self.saved = set()
+
+    def _name(self, state):
+        return f"{self.database}_{state}"
+
+    def _server(self):
+        """A connection to the server's maintenance database, outside any transaction."""
+        settings = self.connection.settings_dict
+        params = {
+            "host": settings["HOST"],
+            "port": settings["PORT"],
+            "user": settings["USER"],
+            "password": settings["PASSWORD"],
+        }
+        return psycopg.connect(
+            dbname="postgres", autocommit=True, **{k: v for k, v in params.items() if v}
+        )
+
+    def _copy(self, source, target):
+        connections.close_all()
+        with self._server() as server:
+            server.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(target))
+            )
+            # Other sessions on the source would make the copy fail: end them.
+            server.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = %s AND pid <> pg_backend_pid()",
+                [source],
+            )
+            server.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                    sql.Identifier(target), sql.Identifier(source)
+                )
+            )
+
+    def save(self, state):
+        self._copy(self.database, self._name(state))
+        self.saved.add(state)
+
+    def restore(self, state):
+        self._copy(self._name(state), self.database)
+
+    def discard_all(self):
+        connections.close_all()
+        with self._server() as server:
+            for state in self.saved:
+                server.execute(
+                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                        sql.Identifier(self._name(state))
+                    )
+                )
+        self.saved.clear()
+
+
+class SqliteStates:
+    """Each state is a private in-memory copy, made and restored by sqlite3's
+    online backup, which copies it in place over the test database."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.copies = {}
+
+    @property
+    def saved(self):
+        return set(self.copies)
+
+    def _database(self):
+        self.connection.ensure_connection()
+        return self.connection.connection
+
+    def save(self, state):
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        self._database().backup(copy)
+        self.copies[state] = copy
+
+    def restore(self, state):
+        self.copies[state].backup(self._database())
+
+    def discard_all(self):
+        for copy in self.copies.values():
+            copy.close()
+        self.copies.clear()
