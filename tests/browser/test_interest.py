@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from home import abuse
+from home import form_protection
 
 OPPORTUNITY = "/opportunities/hardship-fund-panel/"
 
@@ -17,7 +17,7 @@ def no_minimum_fill_time(monkeypatch):
     """A person takes longer than the form's minimum fill time; Playwright's
     keyboard does not, and waiting out the clock would only slow the test.
     The minimum fill time has its own tests (tests/home/test_form_protection.py)."""
-    monkeypatch.setattr(abuse, "MINIMUM_FILL_SECONDS", 0)
+    monkeypatch.setattr(form_protection, "MINIMUM_FILL_SECONDS", 0)
 
 
 def tab_and(page, key=None, text=None):
