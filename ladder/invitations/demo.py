@@ -84,7 +84,7 @@ def load(stdout, questionnaire):
             continue
         when = now - timedelta(days=days_ago)
         if Invitation.objects.filter(
-            partner=partner, scope_name=scope, created_at__date=when.date()
+            partner=partner, scope_name=scope, created_at__date=timezone.localdate(when)
         ).exists():
             continue
         invitation = Invitation.objects.create(

@@ -18,6 +18,8 @@ invitation whatever its size, as on its lead contact's page.
 from collections import defaultdict
 from statistics import mean
 
+from django.utils import timezone
+
 from ladder.charts import bar_chart
 from ladder.models.invitations import Invitation
 from ladder.models.publications import Publication
@@ -28,7 +30,9 @@ from privacy.small_numbers import count_of_people
 
 
 def quarter(moment):
-    return f"{moment.year} Q{(moment.month - 1) // 3 + 1}"
+    """The calendar quarter of ``moment`` as the organisation's clock reads it."""
+    day = timezone.localdate(moment)
+    return f"{day.year} Q{(day.month - 1) // 3 + 1}"
 
 
 def average_of(levels):
@@ -274,8 +278,10 @@ class NetworkReport:
                 invitation.partner.title,
                 invitation.get_scope_kind_display(),
                 invitation.scope_name,
-                invitation.created_at.date().isoformat(),
-                result.latest_answer_at.date().isoformat() if result.latest_answer_at else "",
+                timezone.localdate(invitation.created_at).isoformat(),
+                timezone.localdate(result.latest_answer_at).isoformat()
+                if result.latest_answer_at
+                else "",
                 team.respondents,
                 count_of_people(team.by_relation.get("staff", 0)),
                 count_of_people(team.by_relation.get("volunteer", 0)),
