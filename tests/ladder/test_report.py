@@ -2,12 +2,14 @@
 
 import csv
 import io
+from datetime import UTC, datetime
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from ladder.models import Publication
+from ladder.reports.network import quarter
 from tests.conftest import make_user
 from tests.ladder.invitation_helpers import make_invitation, make_partner, respond_quickly
 from tests.responses import text
@@ -150,3 +152,9 @@ def test_report_and_csv_show_a_group_only_from_five_people(manager, home_page, q
     by_column = dict(zip(header, row, strict=True))
     assert by_column["Staff"] == "5" and by_column["Community members"] == "5"
     assert "Decisions" in by_column["Themes where staff and community differ"]
+
+
+def test_quarters_follow_the_organisations_clock():
+    """Half past eleven at night UTC on 30 June is already 1 July in London."""
+    assert quarter(datetime(2026, 6, 30, 23, 30, tzinfo=UTC)) == "2026 Q3"
+    assert quarter(datetime(2026, 12, 31, 23, 30, tzinfo=UTC)) == "2026 Q4"
