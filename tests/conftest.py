@@ -109,6 +109,12 @@ DEMO_GROUP_PATHS = (
 )
 
 
+# Modules whose tests share one costly module-scoped fixture (a production
+# server built with collectstatic and migrate): each runs whole on one worker,
+# so the fixture is built once rather than once per worker.
+WHOLE_MODULE_PATHS = ("tests/deploy/test_gunicorn.py",)
+
+
 def in_demo_group(nodeid):
     return nodeid.startswith(DEMO_GROUP_PATHS)
 
@@ -141,7 +147,7 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_xdist_make_scheduler(config, log):
-    """``--dist loadgroup``, keeping the demo group on one worker.
+    """``--dist loadgroup``, keeping the demo group and each whole module on one worker.
 
     pytest 9.2's structured test ids ignore the id suffix by which
     pytest-xdist 3.8 passes ``xdist_group`` to its scheduler (pytest-xdist
@@ -155,6 +161,9 @@ def pytest_xdist_make_scheduler(config, log):
         def _split_scope(self, nodeid):
             if in_demo_group(nodeid):
                 return DEMO_GROUP
+            module = nodeid.split("::", 1)[0]
+            if module in WHOLE_MODULE_PATHS:
+                return module
             return super()._split_scope(nodeid)
 
     return DemoGroupScheduling(config, log)
