@@ -16,6 +16,8 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 class InterestForm(DescribedForm, ProtectedFormMixin, forms.Form):
     """Errors are written for the person, beside the field, in plain English."""
 
+    form_name = "opportunities.interest"  # what its start time is tied to
+
     name = forms.CharField(
         label="Your name",
         max_length=200,

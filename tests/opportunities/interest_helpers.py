@@ -2,8 +2,6 @@
 
 import time
 
-from django.core import signing
-
 from home import form_protection
 from home.private_links import expiry, new_token
 from opportunities.models import ExpressionOfInterest
@@ -11,7 +9,8 @@ from opportunities.models.interest import new_reference
 
 
 def started_a_minute_ago():
-    return signing.dumps(time.time() - 60, salt=form_protection._SIGNING_SALT)
+    """A fresh start time (each one sends one form) for the interest form."""
+    return form_protection.issue_start_time("opportunities.interest", time.time() - 60)
 
 
 def form_data(**overrides):

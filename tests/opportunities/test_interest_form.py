@@ -244,6 +244,18 @@ def test_too_fast_stores_nothing(send, client, opportunity):
     assert not ExpressionOfInterest.objects.exists()
 
 
+def test_a_reused_start_time_is_refused(send, client, opportunity):
+    """One start time sends one form: sending the same page twice over (a
+    replay) stores one record and asks again for the second."""
+    from tests.opportunities.interest_helpers import started_a_minute_ago
+
+    stamp = started_a_minute_ago()
+    send(client, opportunity, form_started=stamp)
+    replay = send(client, opportunity, form_started=stamp, contact_detail="other@example.org")
+    assert "We could not send your form" in replay.content.decode()
+    assert ExpressionOfInterest.objects.count() == 1
+
+
 def test_rate_limit_per_client_ip_shows_the_phone_number(client, opportunity, settings):
     settings.TRUSTED_PROXY_COUNT = 1
     for number in range(IP_LIMIT):
