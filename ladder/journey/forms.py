@@ -6,7 +6,7 @@ repeat it in an error summary at the top of the page.
 
 from django import forms
 
-from home.form_fields import DescribedForm
+from home.form_fields import DescribedForm, RecordChoiceField
 from home.form_protection import HONEYPOT_FIELD, HoneypotWidget
 from ladder.choices import NOT_APPLICABLE, NOT_APPLICABLE_LABEL, Relation, Scope, TookPart
 from ladder.models.assessments import SelfAssessment
@@ -22,7 +22,7 @@ class StartForm(forms.Form):
         return bool(self.cleaned_data.get(HONEYPOT_FIELD))
 
 
-class PartnerChoiceField(forms.ModelChoiceField):
+class PartnerChoiceField(RecordChoiceField):
     def label_from_instance(self, obj):
         return obj.title
 
@@ -36,6 +36,7 @@ class AboutForm(DescribedForm, forms.ModelForm):
         empty_label="Not listed, or I'd rather not say",
         label="Your organisation, if it is one of our partners",
         help_text="Choose it from the list, or type its name in the next box.",
+        error_messages={"invalid_choice": "Choose your organisation from the list"},
     )
     organisation_name = forms.CharField(
         max_length=200,
