@@ -98,7 +98,5 @@ class RecordChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
         if value in self.empty_values:
             return None
         if not _RECORD_ID.fullmatch(str(value)):
-            raise ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            )
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
