@@ -4,7 +4,6 @@ Every response is a private page (``home.private_pages``): the form echoes
 what was typed, and the confirmation and status pages carry a private link.
 """
 
-from django.core import signing
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
@@ -81,10 +80,9 @@ def interest_form(request, page):
                 blocked = True
             else:
                 receipt = services.record_interest(page, data, request)
+                receipt.keep(request, page)
                 sent_url = page.url + page.reverse_subpage("interest_sent")
-                return make_private(
-                    HttpResponseRedirect(f"{sent_url}?receipt={receipt.sign()}", status=303)
-                )
+                return make_private(HttpResponseRedirect(sent_url, status=303))
     else:
         form = InterestForm()
     status = 429 if blocked else 200
@@ -99,9 +97,8 @@ def interest_form(request, page):
 
 
 def interest_sent(request, page):
-    try:
-        receipt = Receipt.unsign(request.GET.get("receipt"))
-    except (signing.BadSignature, KeyError, TypeError):
+    receipt = Receipt.recall(request, page)
+    if receipt is None:
         return _render(request, page, "interest_link_not_valid.html", {}, status=404)
     site_settings = SiteSettings.load(request_or_site=request)
     return _render(

@@ -101,6 +101,26 @@ def test_submit_stores_once_confirms_and_emails(send, client, opportunity):
         assert personal not in team.body and personal not in team.subject
 
 
+def test_the_confirmation_address_carries_no_token_and_opens_only_in_that_browser(
+    send, client, opportunity
+):
+    response = send(client, opportunity)
+    sent_url = response["Location"]
+    assert sent_url == interest_url(opportunity) + "sent/"  # no query string, no token
+    html = client.get(sent_url).content.decode()
+    token = private_link(html).rstrip("/").rsplit("/", 1)[1]
+    assert token not in sent_url
+    assert client.get(sent_url).status_code == 200  # a reload still shows it
+
+    from django.test import Client
+
+    elsewhere = Client().get(sent_url)
+    assert elsewhere.status_code == 404
+    assert token not in elsewhere.content.decode()
+    cache.clear()  # the receipt's half hour is over
+    assert client.get(sent_url).status_code == 404
+
+
 def test_confirmation_promises_a_reply_date_in_working_days(send, client, opportunity, monkeypatch):
     friday = timezone.make_aware(timezone.datetime(2026, 11, 27, 10, 0))
     monkeypatch.setattr(timezone, "now", lambda: friday)
