@@ -26,14 +26,25 @@ class Receipt:
     reference: str
     token: str
     has_email: bool
+    private: bool = False  # someone else may read their messages: keep the reference
     stored: bool = True
+
+    @classmethod
+    def for_record(cls, record, token, stored=True):
+        return cls(
+            reference=record.reference,
+            token=token,
+            has_email=record.can_email,
+            private=record.needs_second_factor,
+            stored=stored,
+        )
 
     def keep(self, request, page):
         """Keep this receipt for the confirmation page of ``page``, for this browser."""
         receipt_id = secrets.token_urlsafe(16)
         cache.set(
             f"interest-receipt:{receipt_id}",
-            {"r": self.reference, "t": self.token, "e": self.has_email},
+            {"r": self.reference, "t": self.token, "e": self.has_email, "p": self.private},
             timeout=RECEIPT_MAX_AGE,
         )
         request.session[_session_key(page)] = receipt_id
@@ -46,4 +57,4 @@ class Receipt:
         if data is None:
             request.session.pop(_session_key(page), None)
             return None
-        return cls(reference=data["r"], token=data["t"], has_email=data["e"])
+        return cls(reference=data["r"], token=data["t"], has_email=data["e"], private=data["p"])

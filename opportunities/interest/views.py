@@ -16,7 +16,8 @@ from opportunities.interest.emails import status_url
 from opportunities.interest.forms import InterestForm
 from opportunities.interest.receipt import Receipt
 from opportunities.interest.reply_dates import reply_by
-from opportunities.models.interest import contact_key
+from opportunities.models.interest import ExpressionOfInterest, wishes_key
+from privacy.contact_wishes.second_factor import second_factor_gate
 
 # Generous enough for a support worker helping several people from one
 # community centre, or one person interested in several opportunities.
@@ -73,7 +74,7 @@ def interest_form(request, page):
                 form = _retry_form(form)
             elif over_ip_limit(request, "interest", IP_LIMIT, HOUR) or hit_rate_limit(
                 "interest:contact",
-                contact_key(data["contact_method"], data["contact_detail"]),
+                wishes_key(ExpressionOfInterest(**data["contact_wishes"])),
                 CONTACT_LIMIT,
                 DAY,
             ):
@@ -113,10 +114,24 @@ def interest_sent(request, page):
     )
 
 
+def _gate(request, record):
+    """The second factor, when someone else may read this person's messages."""
+    return second_factor_gate(
+        request,
+        key=record.token_hash,
+        reference=record.reference,
+        phone_end=record.phone_last_three,
+        required=record.needs_second_factor,
+    )
+
+
 def interest_status(request, page, token):
     record = services.find_by_token(page, token)
     if record is None:
         return _render(request, page, "interest_link_not_valid.html", {}, status=404)
+    gate = _gate(request, record)
+    if gate is not None:
+        return gate
     site_settings = SiteSettings.load(request_or_site=request)
     return _render(
         request,
@@ -135,6 +150,9 @@ def interest_withdraw(request, page, token):
     record = services.find_by_token(page, token)
     if record is None:
         return _render(request, page, "interest_link_not_valid.html", {}, status=404)
+    gate = _gate(request, record)
+    if gate is not None:
+        return gate
     status_path = page.url + page.reverse_subpage("interest_status", args=(token,))
     if request.method == "POST":
         services.withdraw(record)

@@ -48,7 +48,8 @@ def form(partner, **changes):
         "scope_kind": "project",
         "scope_name": "Young people's research panel",
         "lead_name": "Alex Lead",
-        "lead_email": "alex@northside.example",
+        "contact_email": "alex@northside.example",
+        "email_safe": "on",
         "expires_at": expires.strftime("%Y-%m-%d %H:%M"),
     }
     data.update(changes)
@@ -86,7 +87,7 @@ def test_bad_input_is_refused_beside_the_field_and_nothing_is_saved(
     manager, partner, assessment_page
 ):
     client = logged_in(manager)
-    response = client.post(ADD_URL, form(partner, scope_name="", lead_email="not-an-email"))
+    response = client.post(ADD_URL, form(partner, scope_name="", contact_email="not-an-email"))
     assert response.status_code == 200
     body = text(response)
     assert "This field is required" in body
@@ -99,7 +100,7 @@ def test_bad_input_is_refused_beside_the_field_and_nothing_is_saved(
 def test_lead_contacts_are_shown_only_to_personal_data(
     manager, manager_with_personal_data, partner, assessment_page
 ):
-    invitation = make_invitation(partner, lead_email="alex@northside.example")
+    invitation = make_invitation(partner, contact_email="alex@northside.example")
     inspect = reverse("wagtailsnippets_ladder_invitation:inspect", args=(invitation.pk,))
     edit = reverse("wagtailsnippets_ladder_invitation:edit", args=(invitation.pk,))
     listing = reverse("wagtailsnippets_ladder_invitation:list")
@@ -122,15 +123,15 @@ def test_lead_contacts_are_shown_only_to_personal_data(
 def test_editing_by_a_manager_without_personal_data_keeps_the_lead_contact(
     manager, partner, assessment_page
 ):
-    invitation = make_invitation(partner, lead_email="alex@northside.example")
+    invitation = make_invitation(partner, contact_email="alex@northside.example")
     edit = reverse("wagtailsnippets_ladder_invitation:edit", args=(invitation.pk,))
     data = form(partner, scope_name="Renamed panel")
-    del data["lead_name"], data["lead_email"]
+    del data["lead_name"], data["contact_email"]
     response = logged_in(manager).post(edit, data)
     assert response.status_code == 302, text(response)[:3000]
     invitation.refresh_from_db()
     assert invitation.scope_name == "Renamed panel"
-    assert invitation.lead_email == "alex@northside.example"
+    assert invitation.contact_email == "alex@northside.example"
 
 
 def test_revoke_and_resend_from_the_admin(

@@ -75,7 +75,7 @@ def test_about_step_errors_sit_beside_fields_and_keep_what_was_typed(client, ass
     assert "There is a problem" in body
     assert "Choose your organisation from the list, or type its name" in body
     assert "Enter the name of the service, team or project" in body
-    assert "Enter an email address like name@example.org" in body
+    assert "Enter an email address in the right format" in body
     assert 'value="Chair of the panel"' in body
     assert 'href="#id_scope_name"' in body
     assessment = SelfAssessment.objects.get()

@@ -151,8 +151,9 @@ def test_private_link_shows_status_and_withdraws(
     assert withdrawn.status_code == 303
     assert ExpressionOfInterest.objects.get().status == "withdrawn"
     assert "You have withdrawn" in client.get(link).content.decode()
-    assert [message.to for message in mail.outbox] == [["team@example.org"]]
-    assert "Sam" not in mail.outbox[0].body
+    team, person = sorted(mail.outbox, key=lambda message: message.to != ["team@example.org"])
+    assert team.to == ["team@example.org"] and "Sam" not in team.body
+    assert person.to == ["sam@example.org"] and "You have withdrawn" in person.subject
 
 
 def test_a_private_link_never_opens_another_record(client, board, opportunity):
@@ -178,14 +179,16 @@ def test_an_expired_link_does_not_open(client, opportunity):
     ("overrides", "field", "message"),
     [
         ({"name": ""}, "name", "Enter your name"),
-        ({"contact_detail": "not-an-email"}, "contact_detail", "right format"),
+        ({"contact_email": "not-an-email"}, "contact_email", "right format"),
+        ({"contact_phone": "12ab", "text_wish": "safe"}, "contact_phone", "Enter a phone number"),
+        ({"email_wish": None}, "email_wish", "Tell us if we may email you"),
         (
-            {"contact_method": "phone", "contact_detail": "12ab"},
-            "contact_detail",
-            "Enter a phone number",
+            {"contact_email": None, "email_wish": None},
+            "email_wish",
+            "Tell us at least one way we may contact you",
         ),
-        ({"contact_method": None}, "contact_method", "Choose how we should contact you"),
-        ({"safe_to_leave_message": None}, "safe_to_leave_message", "safe to leave"),
+        ({"call_wish": "private"}, "contact_phone", "Enter your phone number"),
+        ({"support_worker_wish": "safe"}, "support_worker", "Enter your support worker"),
         ({"consent": None}, "consent", "Tick the box to agree"),
         ({"on_behalf_of": "on"}, "on_behalf_of_name", "Enter the name of the person"),
         ({"access_needs": "A BSL interpreter"}, "access_needs_consent", "keep your access needs"),
@@ -199,7 +202,7 @@ def test_errors_are_shown_beside_the_field_keep_input_and_save_nothing(
     html = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in html
-    anchor = f"#id_{field}" + ("_0" if field in {"contact_method", "safe_to_leave_message"} else "")
+    anchor = f"#id_{field}" + ("_0" if field.endswith("_wish") else "")
     assert f'href="{anchor}"' in html
     assert f'id="id_{field}-error"' in html and message in html
     assert "I use a wheelchair =cmd" in html  # what was typed is kept
@@ -223,7 +226,7 @@ def test_a_duplicate_looks_the_same_and_stores_nothing_new(send, client, opportu
     first = send(client, opportunity)
     first_page = client.get(first["Location"]).content.decode()
     mail.outbox.clear()
-    second = send(client, opportunity, name="Someone Else", contact_detail=" SAM@Example.org ")
+    second = send(client, opportunity, name="Someone Else", contact_email=" SAM@Example.org ")
     assert second.status_code == 303
     second_page = client.get(second["Location"]).content.decode()
     assert ExpressionOfInterest.objects.count() == 1
@@ -240,8 +243,9 @@ def test_a_duplicate_looks_the_same_and_stores_nothing_new(send, client, opportu
 
 
 def test_same_phone_number_typed_differently_is_a_duplicate(send, client, opportunity):
-    send(client, opportunity, contact_method="phone", contact_detail="07700 900982")
-    send(client, opportunity, contact_method="text", contact_detail="+44 7700-900-982")
+    by_phone = {"contact_email": None, "email_wish": None}
+    send(client, opportunity, **by_phone, contact_phone="07700 900982", call_wish="safe")
+    send(client, opportunity, **by_phone, contact_phone="+44 7700-900-982", text_wish="private")
     assert ExpressionOfInterest.objects.count() == 1
 
 
@@ -271,7 +275,7 @@ def test_a_reused_start_time_is_refused(send, client, opportunity):
 
     stamp = started_a_minute_ago()
     send(client, opportunity, form_started=stamp)
-    replay = send(client, opportunity, form_started=stamp, contact_detail="other@example.org")
+    replay = send(client, opportunity, form_started=stamp, contact_email="other@example.org")
     assert "We could not send your form" in replay.content.decode()
     assert ExpressionOfInterest.objects.count() == 1
 
@@ -281,13 +285,13 @@ def test_rate_limit_per_client_ip_shows_the_phone_number(client, opportunity, se
     for number in range(IP_LIMIT):
         response = client.post(
             interest_url(opportunity),
-            form_data(contact_detail=f"person{number}@example.org"),
+            form_data(contact_email=f"person{number}@example.org"),
             HTTP_X_FORWARDED_FOR="203.0.113.9",
         )
         assert response.status_code == 303
     blocked = client.post(
         interest_url(opportunity),
-        form_data(contact_detail="one-too-many@example.org"),
+        form_data(contact_email="one-too-many@example.org"),
         HTTP_X_FORWARDED_FOR="203.0.113.9",
     )
     html = blocked.content.decode()
@@ -297,7 +301,7 @@ def test_rate_limit_per_client_ip_shows_the_phone_number(client, opportunity, se
     assert ExpressionOfInterest.objects.count() == IP_LIMIT
     other_ip = client.post(
         interest_url(opportunity),
-        form_data(contact_detail="one-too-many@example.org"),
+        form_data(contact_email="one-too-many@example.org"),
         HTTP_X_FORWARDED_FOR="203.0.113.10",
     )
     assert other_ip.status_code == 303
@@ -352,7 +356,7 @@ def test_post_parameters_are_marked_sensitive(rf, opportunity):
 
 
 def test_str_carries_no_personal_data(opportunity):
-    record, _ = make_interest(opportunity, name="Unique Name", contact_detail="u@example.org")
+    record, _ = make_interest(opportunity, name="Unique Name", contact_email="u@example.org")
     assert str(record) == f"Expression of interest {record.reference}"
 
 
@@ -373,8 +377,8 @@ def test_nothing_personal_is_logged(send, client, opportunity, caplog):
     import logging
 
     caplog.set_level(logging.DEBUG)
-    send(client, opportunity, name="Loggable Name", contact_detail="loggable@example.org")
-    send(client, opportunity, name="Loggable Name", contact_detail="loggable@example.org")
-    send(client, opportunity, name="", contact_detail="loggable@example.org")
+    send(client, opportunity, name="Loggable Name", contact_email="loggable@example.org")
+    send(client, opportunity, name="Loggable Name", contact_email="loggable@example.org")
+    send(client, opportunity, name="", contact_email="loggable@example.org")
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "Loggable" not in logged and "loggable@example.org" not in logged
