@@ -58,7 +58,12 @@ def send_to_lead(invitation, page, request, subject, body):
     address has been erased (retention)."""
     send_personal_email(
         invitation,
-        PersonalMessage(subject, body, private_link=lead_link(invitation, page, request)),
+        PersonalMessage(
+            subject,
+            body,
+            private_link=lead_link(invitation, page, request),
+            token=invitation.lead_token,
+        ),
         _organisation(request),
     )
 

@@ -47,12 +47,12 @@ def status_url(page, token, request=None):
     return page.get_full_url() + path
 
 
-def send_to_person(record, email, context, site_settings, link):
+def send_to_person(record, email, context, site_settings, link, token):
     """The email ``email`` to the person, as their contact wishes allow."""
     subject, body = render_email(email, context)
     send_personal_email(
         record,
-        PersonalMessage(subject, body, private_link=link),
+        PersonalMessage(subject, body, private_link=link, token=token),
         site_settings.organisation_name,
         contact_line(site_settings),
     )
@@ -69,23 +69,29 @@ def send_confirmation(record, token, site_settings, request):
         "status_url": link,
         "contact": contact_line(site_settings),
     }
-    send_to_person(record, "opportunities/interest_confirmation", context, site_settings, link)
+    send_to_person(
+        record, "opportunities/interest_confirmation", context, site_settings, link, token
+    )
     notify_team("opportunities/team_new_interest", record, site_settings)
 
 
 def send_duplicate_notice(existing, site_settings, request=None):
     """Only the owner of the contact detail hears that we already have their interest."""
-    link = status_url(existing.opportunity, existing.private_link_token(), request)
+    token = existing.private_link_token()
+    link = status_url(existing.opportunity, token, request)
     context = {"record": existing, "org": site_settings, "contact": contact_line(site_settings)}
-    send_to_person(existing, "opportunities/interest_duplicate", context, site_settings, link)
+    send_to_person(
+        existing, "opportunities/interest_duplicate", context, site_settings, link, token
+    )
 
 
 def send_withdrawal_confirmation(record, site_settings=None):
     """The person hears that their withdrawal went through."""
     site_settings = site_settings or SiteSettings.load()
-    link = status_url(record.opportunity, record.private_link_token())
+    token = record.private_link_token()
+    link = status_url(record.opportunity, token)
     context = {"record": record, "org": site_settings, "contact": contact_line(site_settings)}
-    send_to_person(record, "opportunities/interest_withdrawn", context, site_settings, link)
+    send_to_person(record, "opportunities/interest_withdrawn", context, site_settings, link, token)
 
 
 def notify_team(email, record, site_settings=None):
@@ -114,10 +120,12 @@ def send_editable_message(record, subject, body, site_settings):
     """One of the editable messages, filled in for this person, as their
     contact wishes allow."""
     values = message_values(record, site_settings)
+    token = record.private_link_token()
     message = PersonalMessage(
         INTEREST_MESSAGE.fill(subject, values),
         INTEREST_MESSAGE.fill(body, values),
-        private_link=status_url(record.opportunity, record.private_link_token()),
+        private_link=status_url(record.opportunity, token),
+        token=token,
     )
     send_personal_email(
         record, message, site_settings.organisation_name, contact_line(site_settings)

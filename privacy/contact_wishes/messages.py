@@ -11,7 +11,7 @@ record holding their wishes:
   that says only that there is news and how to read it, through their
   private link, which then asks for a second factor
   (``privacy.contact_wishes.second_factor``). No opportunity title, topic,
-  partner, status or name.
+  partner, status or name, and a link that names none (``links``).
 
 ``tests/privacy/test_message_wishes.py`` walks every kind of message through
 every wish; a flow that adds a message adds it there.
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from home.emails import render_email, send_email_after_commit
 from privacy.contact_wishes.channels import Channel
+from privacy.contact_wishes.links import message_link
 
 NEUTRAL_EMAIL = "privacy/neutral"
 
@@ -29,14 +30,16 @@ NEUTRAL_EMAIL = "privacy/neutral"
 class PersonalMessage:
     """One message to one person, as it reads when it is safe to say everything.
 
-    ``private_link``: where a neutral message sends them to read it. Every
+    ``private_link`` and its ``token``: where the person reads it. Every
     message to a person has one, so that when someone else may read it, the
-    person can still find out what it was.
+    person can still find out what it was: a neutral message carries the
+    neutral form of the link (``links.message_link``), which names nothing.
     """
 
     subject: str
     body: str
     private_link: str
+    token: str
 
 
 def neutral_email(wishes, message, organisation, contact):
@@ -45,7 +48,7 @@ def neutral_email(wishes, message, organisation, contact):
         NEUTRAL_EMAIL,
         {
             "organisation": organisation,
-            "private_link": message.private_link,
+            "private_link": message_link(message.private_link, message.token),
             "asks_phone": bool(wishes.phone_last_three),
             "contact": contact,
         },
