@@ -174,13 +174,15 @@ def test_the_access_log_never_holds_a_private_links_token(production_server):
         f"/ladder/self-assessment/a/{draft_token}/result/",
         f"/ladder/self-assessment/i/{answer_token}/",
         f"/ladder/self-assessment/lead/{lead_token}/",
+        f"/m/{interest_token}/",  # the neutral link in neutral messages
+        f"/m/{lead_token}/",
     ]
     for path in paths:
         fetch(base + path)
     log_path = tmp / "gunicorn.log"
     # gunicorn writes a line just after sending its response: wait for the last one.
     deadline = time.monotonic() + 10
-    while "/lead/[private]/" not in log_path.read_text() and time.monotonic() < deadline:
+    while log_path.read_text().count("/m/[private]/") < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
     log_text = log_path.read_text()
     for token in (interest_token, draft_token, answer_token, lead_token):
@@ -189,4 +191,5 @@ def test_the_access_log_never_holds_a_private_links_token(production_server):
     assert "/interest/status/[private]/withdraw/" in log_text
     assert "/ladder/self-assessment/a/[private]/about/" in log_text
     assert "/ladder/self-assessment/lead/[private]/" in log_text
+    assert '"GET /m/[private]/ ' in log_text
     assert "/opportunities/a-project/interest/" in log_text  # slugs stay readable
