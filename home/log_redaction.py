@@ -26,6 +26,8 @@ import logging
 import re
 from typing import Any
 
+from gunicorn.glogging import Logger as _GunicornLogger
+
 REDACTED = "[private]"
 
 _RUN = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])")
@@ -71,13 +73,7 @@ def install_request_log_redaction() -> None:
             logger.addFilter(RedactTokensFilter())
 
 
-try:
-    from gunicorn.glogging import Logger as _GunicornLogger
-except ImportError:  # pragma: no cover - gunicorn is in every install; a guard for tools
-    _GunicornLogger = object
-
-
-class RedactingGunicornLogger(_GunicornLogger):  # type: ignore[misc,valid-type]
+class RedactingGunicornLogger(_GunicornLogger):  # type: ignore[misc]
     """gunicorn's logger, with every access-log value redacted."""
 
     def atoms(self, resp: Any, req: Any, environ: Any, request_time: Any) -> dict[str, Any]:

@@ -83,6 +83,23 @@ def test_a_ladder_manager_creates_an_invitation_and_the_lead_gets_both_links(
     assert Client().get(lead_url(invitation)).status_code == 200
 
 
+def test_a_lead_whose_email_is_not_safe_gets_a_neutral_email_and_the_manager_their_reference(
+    manager, partner, assessment_page, django_capture_on_commit_callbacks
+):
+    client = logged_in(manager)
+    data = form(partner)
+    del data["email_safe"]  # "their email is safe" unticked
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(ADD_URL, data, follow=True)
+    invitation = Invitation.objects.get()
+    assert not invitation.email_safe
+    assert f"Tell them their reference, {invitation.reference}, another way" in text(response)
+    (message,) = mail.outbox
+    assert message.subject.startswith("A message from ")
+    assert "Young people" not in message.body and partner.title not in message.body
+    assert lead_url(invitation) not in message.body
+
+
 def test_bad_input_is_refused_beside_the_field_and_nothing_is_saved(
     manager, partner, assessment_page
 ):
