@@ -9,7 +9,7 @@ personal data access log. Searching uses the database (ORM), never the
 search index, so no personal data is copied into it.
 """
 
-from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -141,4 +141,24 @@ class ExpressionOfInterestViewSet(SnippetViewSet):
         ),
         FieldPanel("status"),
         FieldPanel("editor_note"),
+        MultiFieldPanel(
+            [
+                FieldPanel(name)
+                for name in (
+                    "contact_email",
+                    "email_ok",
+                    "email_safe",
+                    "contact_phone",
+                    "text_ok",
+                    "text_safe",
+                    "call_ok",
+                    "call_safe",
+                    "support_worker",
+                    "support_worker_ok",
+                    "support_worker_safe",
+                )
+            ],
+            heading="Contact wishes (change them only when the person asks)",
+            classname="collapsed",
+        ),
     ]
