@@ -26,7 +26,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="invitation",
             name="call_ok",
-            field=models.BooleanField(default=False, verbose_name="may call"),
+            field=models.BooleanField(
+                default=False, help_text="Ticked: they allow phone calls.", verbose_name="may call"
+            ),
         ),
         migrations.AddField(
             model_name="invitation",
@@ -85,7 +87,9 @@ class Migration(migrations.Migration):
             model_name="invitation",
             name="support_worker_ok",
             field=models.BooleanField(
-                default=False, verbose_name="may contact through support worker"
+                default=False,
+                help_text="Ticked: they allow us to reach them through their support worker.",
+                verbose_name="may contact through support worker",
             ),
         ),
         migrations.AddField(
@@ -100,7 +104,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="invitation",
             name="text_ok",
-            field=models.BooleanField(default=False, verbose_name="may text"),
+            field=models.BooleanField(
+                default=False, help_text="Ticked: they allow texts.", verbose_name="may text"
+            ),
         ),
         migrations.AddField(
             model_name="invitation",
@@ -114,7 +120,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="selfassessment",
             name="call_ok",
-            field=models.BooleanField(default=False, verbose_name="may call"),
+            field=models.BooleanField(
+                default=False, help_text="Ticked: they allow phone calls.", verbose_name="may call"
+            ),
         ),
         migrations.AddField(
             model_name="selfassessment",
@@ -138,7 +146,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="selfassessment",
             name="email_ok",
-            field=models.BooleanField(default=False, verbose_name="may email"),
+            field=models.BooleanField(
+                default=False, help_text="Ticked: they allow emails.", verbose_name="may email"
+            ),
         ),
         migrations.AddField(
             model_name="selfassessment",
@@ -163,7 +173,9 @@ class Migration(migrations.Migration):
             model_name="selfassessment",
             name="support_worker_ok",
             field=models.BooleanField(
-                default=False, verbose_name="may contact through support worker"
+                default=False,
+                help_text="Ticked: they allow us to reach them through their support worker.",
+                verbose_name="may contact through support worker",
             ),
         ),
         migrations.AddField(
@@ -178,7 +190,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="selfassessment",
             name="text_ok",
-            field=models.BooleanField(default=False, verbose_name="may text"),
+            field=models.BooleanField(
+                default=False, help_text="Ticked: they allow texts.", verbose_name="may text"
+            ),
         ),
         migrations.AddField(
             model_name="selfassessment",

@@ -45,7 +45,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="expressionofinterest",
             name="call_ok",
-            field=models.BooleanField(default=False, verbose_name="may call"),
+            field=models.BooleanField(
+                default=False, help_text="Ticked: they allow phone calls.", verbose_name="may call"
+            ),
         ),
         migrations.AddField(
             model_name="expressionofinterest",
@@ -79,7 +81,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="expressionofinterest",
             name="email_ok",
-            field=models.BooleanField(default=False, verbose_name="may email"),
+            field=models.BooleanField(
+                default=False, help_text="Ticked: they allow emails.", verbose_name="may email"
+            ),
         ),
         migrations.AddField(
             model_name="expressionofinterest",
@@ -104,7 +108,9 @@ class Migration(migrations.Migration):
             model_name="expressionofinterest",
             name="support_worker_ok",
             field=models.BooleanField(
-                default=False, verbose_name="may contact through support worker"
+                default=False,
+                help_text="Ticked: they allow us to reach them through their support worker.",
+                verbose_name="may contact through support worker",
             ),
         ),
         migrations.AddField(
@@ -119,7 +125,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="expressionofinterest",
             name="text_ok",
-            field=models.BooleanField(default=False, verbose_name="may text"),
+            field=models.BooleanField(
+                default=False, help_text="Ticked: they allow texts.", verbose_name="may text"
+            ),
         ),
         migrations.AddField(
             model_name="expressionofinterest",

@@ -35,25 +35,33 @@ class ContactWishes(models.Model):
         blank=True,
         help_text="Their support worker's name, and how to reach them. Personal data.",
     )
-    email_ok = models.BooleanField("may email", default=False)
+    email_ok = models.BooleanField(
+        "may email", default=False, help_text="Ticked: they allow emails."
+    )
     email_safe = models.BooleanField(
         "email is safe",
         default=False,
         help_text="Ticked: it is fine if someone else reads our emails to them.",
     )
-    text_ok = models.BooleanField("may text", default=False)
+    text_ok = models.BooleanField("may text", default=False, help_text="Ticked: they allow texts.")
     text_safe = models.BooleanField(
         "texts are safe",
         default=False,
         help_text="Ticked: it is fine if someone else sees our texts to them.",
     )
-    call_ok = models.BooleanField("may call", default=False)
+    call_ok = models.BooleanField(
+        "may call", default=False, help_text="Ticked: they allow phone calls."
+    )
     call_safe = models.BooleanField(
         "calls are safe",
         default=False,
         help_text="Ticked: fine if someone else answers, or to leave a voicemail.",
     )
-    support_worker_ok = models.BooleanField("may contact through support worker", default=False)
+    support_worker_ok = models.BooleanField(
+        "may contact through support worker",
+        default=False,
+        help_text="Ticked: they allow us to reach them through their support worker.",
+    )
     support_worker_safe = models.BooleanField(
         "support worker may know",
         default=False,

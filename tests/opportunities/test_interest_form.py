@@ -121,6 +121,30 @@ def test_the_confirmation_address_carries_no_token_and_opens_only_in_that_browse
     assert client.get(sent_url).status_code == 404
 
 
+def test_someone_whose_email_is_not_safe_is_told_to_keep_their_reference(send, client, opportunity):
+    response = send(client, opportunity, email_wish="private")
+    html = client.get(response["Location"]).content.decode()
+    record = ExpressionOfInterest.objects.get()
+    assert record.email_ok and not record.email_safe and record.needs_second_factor
+    assert "Keep your reference somewhere safe" in html and record.reference in html
+    assert 'href="/cover-your-tracks/"' in html
+
+
+def test_an_older_record_gets_a_new_link_with_its_next_message(opportunity):
+    """Records from before links were derived cannot show their link again:
+    the next message carries a new one, and the old one stops working."""
+    record, old_token = make_interest(opportunity)
+    type(record).objects.filter(pk=record.pk).update(token_salt="")
+    record.refresh_from_db()
+    new_token = record.private_link_token()
+    assert new_token != old_token and record.token_salt
+    assert record.private_link_token() == new_token  # the same link from now on
+    from opportunities.interest.services import find_by_token
+
+    assert find_by_token(opportunity, old_token) is None
+    assert find_by_token(opportunity, new_token) == record
+
+
 def test_confirmation_promises_a_reply_date_in_working_days(send, client, opportunity, monkeypatch):
     friday = timezone.make_aware(timezone.datetime(2026, 11, 27, 10, 0))
     monkeypatch.setattr(timezone, "now", lambda: friday)
