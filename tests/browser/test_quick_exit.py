@@ -35,6 +35,13 @@ def leave_button(page):
     return page.get_by_role("link", name="Leave this site quickly")
 
 
+def reach_by_keyboard(page):
+    """Skip link first, then the button: the second Tab on every page."""
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(leave_button(page)).to_be_focused()
+
+
 def test_every_public_page_has_the_button_and_the_shortcut(browser_page, live_server):
     page = browser_page.page
     for path in PUBLIC_PAGES:
@@ -43,6 +50,17 @@ def test_every_public_page_has_the_button_and_the_shortcut(browser_page, live_se
         expect(button).to_be_visible()
         assert button.get_attribute("href") == live_server.url + NEUTRAL
         expect(page.get_by_text("or press Shift 3 times")).to_be_visible()
+        reach_by_keyboard(page)
+
+
+def test_every_public_page_has_the_button_without_javascript(no_js_page, live_server):
+    page = no_js_page.page
+    for path in PUBLIC_PAGES:
+        no_js_page.visit(path)
+        expect(leave_button(page)).to_be_visible()
+        assert leave_button(page).get_attribute("href") == live_server.url + NEUTRAL
+        expect(page.get_by_text("or press Shift 3 times")).to_be_hidden()
+        reach_by_keyboard(page)
 
 
 def test_shift_three_times_leaves_and_back_does_not_return(browser_page):
@@ -62,9 +80,7 @@ def test_shift_three_times_leaves_and_back_does_not_return(browser_page):
 def test_the_button_is_the_second_tab_stop_and_leaves_by_enter(browser_page):
     page = browser_page.page
     browser_page.visit("/partners/")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
-    expect(leave_button(page)).to_be_focused()
+    reach_by_keyboard(page)
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(re.escape(NEUTRAL) + "$"))
     browser_page.check_accessibility()
@@ -73,10 +89,7 @@ def test_the_button_is_the_second_tab_stop_and_leaves_by_enter(browser_page):
 def test_without_javascript_it_is_a_plain_link(no_js_page):
     page = no_js_page.page
     no_js_page.visit("/ladder/self-assessment/")
-    expect(page.get_by_text("or press Shift 3 times")).to_be_hidden()
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
-    expect(leave_button(page)).to_be_focused()
+    reach_by_keyboard(page)
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(re.escape(NEUTRAL) + "$"))
     no_js_page.check_accessibility()
