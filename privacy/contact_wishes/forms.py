@@ -136,7 +136,9 @@ class ContactWishesForm(forms.Form):
             if value and detail not in self.errors and not any(wishes[c] for c in using):
                 self.add_error(wish_field_name(using[0]), UNANSWERED[using[0]])
         chosen = [channel for channel, wish in wishes.items() if wish in (Wish.SAFE, Wish.PRIVATE)]
-        if self.contact_required and not chosen and not self.errors:
+        contact_fields = [*details, *(wish_field_name(c) for c in self.contact_channels)]
+        already_asked = any(name in self.errors for name in contact_fields)
+        if self.contact_required and not chosen and not already_asked:
             self.add_error(
                 wish_field_name(self.contact_channels[0]),
                 "Tell us at least one way we may contact you",

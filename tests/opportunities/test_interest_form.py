@@ -207,7 +207,7 @@ def test_an_expired_link_does_not_open(client, opportunity):
         ({"contact_phone": "12ab", "text_wish": "safe"}, "contact_phone", "Enter a phone number"),
         ({"email_wish": None}, "email_wish", "Tell us if we may email you"),
         (
-            {"contact_email": None, "email_wish": None},
+            {"contact_email": None, "email_wish": None, "name": ""},
             "email_wish",
             "Tell us at least one way we may contact you",
         ),
