@@ -16,6 +16,8 @@ errorlog = "-"
 # The access log records paths only: never query strings, which could carry
 # what a person typed into a search.
 access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'
+# ...and never a private link's token: every value is redacted (home/log_redaction.py).
+logger_class = "home.log_redaction.RedactingGunicornLogger"
 # gunicorn 27 opens a control socket in the home folder by default; the
 # container's user has no writable home, and nothing here uses it.
 control_socket_disable = True

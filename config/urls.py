@@ -5,10 +5,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.quick_exit import cover_your_tracks
+from privacy.contact_wishes.links import open_message_link
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("cover-your-tracks/", cover_your_tracks, name="cover_your_tracks"),
+    # The neutral private link in neutral messages (privacy/contact_wishes/links.py).
+    path("m/<str:token>/", open_message_link, name="private_message_link"),
 ]
 
 if settings.DEBUG:

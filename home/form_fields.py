@@ -9,9 +9,11 @@ field (``field.hint_id``, ``field.error_id``, ``field.aria_describedby``),
 so the ids are decided here and nowhere else.
 """
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms import BoundField
 
 if TYPE_CHECKING:
@@ -80,3 +82,21 @@ class DescribedForm(_FormBase):
                 (anchor, self.summary_message(bound, str(error))) for error in self.errors[name]
             )
         return items
+
+
+# The largest id a database column holds (a signed 64-bit integer); a longer
+# number would overflow the query rather than simply match nothing.
+_RECORD_ID = re.compile(r"[0-9]{1,18}")
+
+
+class RecordChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A choice of one record by its id that refuses, beside the field, any
+    value that is not a plain id a database can hold (``99999999999999999999``
+    would overflow SQLite's and PostgreSQL's integers: a server error)."""
+
+    def to_python(self, value: Any) -> Any:
+        if value in self.empty_values:
+            return None
+        if not _RECORD_ID.fullmatch(str(value)):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)

@@ -10,13 +10,46 @@ result) is the only key to someone's record, so:
   site (``home.private_pages``).
 """
 
+import base64
 import hashlib
 import secrets
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 TOKEN_BYTES = 32
+
+# No vowels (no words), no 0/O or 1/I (no misreading over the phone).
+REFERENCE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ23456789"
+
+
+def new_reference():
+    """A short reference a person can read out on the phone, like 'KMP-47X'.
+
+    It names a record on the phone, and is the second factor a private link
+    asks for when someone else may read the person's messages.
+    """
+    characters = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+    return f"{characters[:3]}-{characters[3:]}"
+
+
+def normalise_reference(text):
+    """A reference as typed ("kmp 47x", "KMP-47X") in its stored form."""
+    letters = "".join(character for character in str(text or "").upper() if character.isalnum())
+    return f"{letters[:3]}-{letters[3:]}" if len(letters) == 6 else letters
+
+
+def derive_token(namespace, salt):
+    """A link token derived from the site's secret key and a per-record salt.
+
+    Like Django's password-reset tokens: only its hash is stored, so a leaked
+    database opens nothing, yet the site can put the same link in a later
+    message (a neutral message must carry the link, see
+    ``privacy.contact_wishes.messages``). A new salt kills the old link.
+    """
+    digest = salted_hmac(namespace, salt, algorithm="sha256").digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
 def new_token():

@@ -7,11 +7,11 @@ are personal and go after the retention period.
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from ladder.models.assessments import SelfAssessment
 from ladder.models.invitations import Invitation, Respondent
-from privacy.contacts import Contact
+from privacy.contacts import Contact, normalise_phone
 from privacy.registry import (
     Declaration,
     PersonalDataSource,
@@ -22,28 +22,43 @@ from privacy.registry import (
 )
 
 
-def assessments_with_email(contact: Contact) -> QuerySet[SelfAssessment]:
-    if not contact.email:
-        return SelfAssessment.objects.none()
-    return SelfAssessment.objects.filter(contact_email__iexact=contact.email)
+def assessments_with_contact(contact: Contact) -> list[SelfAssessment]:
+    """Assessments holding this email address, or this phone number (by its digits)."""
+    query = Q(pk__in=[])
+    if contact.email:
+        query |= Q(contact_email__iexact=contact.email)
+    if contact.phone_digits:
+        query |= ~Q(contact_phone="")
+    email = contact.email.lower()
+    return [
+        assessment
+        for assessment in SelfAssessment.objects.filter(query)
+        if (email and assessment.contact_email.lower() == email)
+        or (
+            contact.phone_digits
+            and normalise_phone(assessment.contact_phone) == contact.phone_digits
+        )
+    ]
 
 
-def assessment_emails_past_retention(clock: PurgeClock) -> QuerySet[SelfAssessment]:
-    return SelfAssessment.objects.filter(created_at__lt=clock.cutoff).exclude(contact_email="")
+def assessment_contacts_past_retention(clock: PurgeClock) -> QuerySet[SelfAssessment]:
+    return SelfAssessment.objects.filter(created_at__lt=clock.cutoff).exclude(
+        contact_email="", contact_phone=""
+    )
 
 
 ASSESSMENT_CONTACTS = PersonalDataSource(
-    label="Ladder self-assessment (contact email)",
+    label="Ladder self-assessment (contact details)",
     model=SelfAssessment,
-    personal_fields=("contact_email",),
-    find=assessments_with_email,
+    personal_fields=("contact_email", "contact_phone", "support_worker"),
+    find=assessments_with_contact,
     export=every_stored_value,
-    erasure=blank_fields("contact_email"),
-    note="Erasing removes the contact email; the anonymous answers stay.",
+    erasure=blank_fields("contact_email", "contact_phone", "support_worker"),
+    note="Erasing removes the contact details; the anonymous answers stay.",
     retention=RetentionRule(
         when="the retention period (Site settings) after the assessment was started",
-        what="self-assessment contact emails",
-        expired=assessment_emails_past_retention,
+        what="self-assessment contact details",
+        expired=assessment_contacts_past_retention,
     ),
 )
 
@@ -51,20 +66,22 @@ ASSESSMENT_CONTACTS = PersonalDataSource(
 def invitations_led_by(contact: Contact) -> QuerySet[Invitation]:
     if not contact.email:
         return Invitation.objects.none()
-    return Invitation.objects.filter(lead_email__iexact=contact.email)
+    return Invitation.objects.filter(contact_email__iexact=contact.email)
 
 
 def lead_contacts_past_retention(clock: PurgeClock) -> QuerySet[Invitation]:
-    return Invitation.objects.filter(expires_at__lt=clock.cutoff).exclude(lead_email="")
+    return Invitation.objects.filter(expires_at__lt=clock.cutoff).exclude(contact_email="")
 
 
 INVITATION_LEAD_CONTACTS = PersonalDataSource(
     label="Ladder assessment invitation (lead contact)",
     model=Invitation,
-    personal_fields=("lead_name", "lead_email"),
+    # A lead contact is reached by email only; the other contact-wish fields
+    # every record has stay empty, and go with the rest when erased.
+    personal_fields=("lead_name", "contact_email", "contact_phone", "support_worker"),
     find=invitations_led_by,
     export=every_stored_value,
-    erasure=blank_fields("lead_email", "lead_name"),
+    erasure=blank_fields("contact_email", "lead_name", "contact_phone", "support_worker"),
     note="Erasing removes the lead's name and email; the invitation stays.",
     retention=RetentionRule(
         when="the retention period (Site settings) after the invitation expired",

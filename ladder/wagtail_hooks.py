@@ -14,9 +14,11 @@ from ladder.admin import log_actions, menu, panels
 from ladder.admin.permissions import publication_policy
 from ladder.admin.views import refuse_bulk_delete_of_used_rungs
 from ladder.admin.viewsets import LadderGroup
+from ladder.invitations.message_link import lead_page_target
 from ladder.models.publications import Publication
 from ladder.privacy import personal_data_sources
 from ladder.reports.views import admin_urls
+from privacy.contact_wishes.links import REGISTER_PRIVATE_MESSAGE_LINKS
 from privacy.registry import REGISTER_PERSONAL_DATA_SOURCES
 
 # Before the viewsets: Wagtail refuses a policy for a model it already made a fallback one for.
@@ -41,3 +43,5 @@ hooks.register("construct_homepage_panels", panels.add_network_panel)
 
 # Personal data: assessment contact emails, invitation lead contacts, respondent names.
 hooks.register(REGISTER_PERSONAL_DATA_SOURCES, personal_data_sources)
+# Where a neutral message's link (/m/<token>/) leads for a lead contact.
+hooks.register(REGISTER_PRIVATE_MESSAGE_LINKS, lead_page_target)

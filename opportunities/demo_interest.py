@@ -6,21 +6,22 @@ from datetime import timedelta
 from django.utils import timezone
 
 from home.models import SiteSettings
-from home.private_links import hash_token, new_token
 from opportunities.models import ExpressionOfInterest, OpportunityPage
+from privacy.contact_wishes.channels import DETAIL_FIELD
 
-# reference, opportunity slug, name, method, detail, status, days ago, extras
+# reference, opportunity slug, name, channel, detail, status, days ago, extras ("safe":
+# whether it is safe if someone else sees our messages; True unless given)
 PEOPLE = [
     ("DMB-2K4", "hardship-fund-panel", "Jo Demo", "email", "jo.demo@example.org", "new", 1, {}),
     (
         "DMC-3L5",
         "hardship-fund-panel",
         "Priya Example",
-        "phone",
+        "call",
         "07700 900001",
         "contacted",
         6,
-        {"safe_to_leave_message": False, "editor_note": "Called Tuesday; rings back Friday."},
+        {"safe": False, "editor_note": "Called Tuesday; rings back Friday."},
     ),
     (
         "DMD-4M6",
@@ -52,7 +53,7 @@ PEOPLE = [
         12,
         {"on_behalf_of": True, "on_behalf_of_name": "Chris Fictional"},
     ),
-    ("DMH-7Q9", "benefit-letters-review", "Ray Demo", "phone", "07700 900003", "withdrawn", 4, {}),
+    ("DMH-7Q9", "benefit-letters-review", "Ray Demo", "call", "07700 900003", "withdrawn", 4, {}),
 ]
 
 
@@ -66,21 +67,20 @@ def load(stdout):
         page = OpportunityPage.objects.filter(slug=slug).first()
         if page is None:
             continue
-        token, _ = new_token()
-        record = ExpressionOfInterest.objects.create(
+        record = ExpressionOfInterest(
             opportunity=page,
             opportunity_title=page.title,
             reference=reference,
             name=name,
-            contact_method=method,
-            contact_detail=detail,
-            safe_to_leave_message=extras.pop("safe_to_leave_message", True),
             consent=True,
             status=status,
-            token_hash=hash_token(token),
             token_expires_at=page.closes_at + timedelta(days=retention),
+            **{DETAIL_FIELD[method]: detail, f"{method}_ok": True},
+            **{f"{method}_safe": extras.pop("safe", True)},
             **extras,
         )
+        record.issue_link()
+        record.save()
         ExpressionOfInterest.objects.filter(pk=record.pk).update(
             created_at=timezone.now() - timedelta(days=days_ago)
         )

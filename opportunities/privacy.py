@@ -8,11 +8,10 @@ after its opportunity closed.
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from opportunities.choices import ContactMethod
-from opportunities.models.interest import ExpressionOfInterest, contact_key
-from privacy.contacts import Contact
+from opportunities.models.interest import ExpressionOfInterest
+from privacy.contacts import Contact, normalise_phone
 from privacy.registry import (
     DELETE_RECORD,
     Declaration,
@@ -29,9 +28,17 @@ EXPORTED_FIELDS = (
     "status",
     "name",
     "on_behalf_of_name",
-    "contact_method",
-    "contact_detail",
-    "safe_to_leave_message",
+    "contact_email",
+    "email_ok",
+    "email_safe",
+    "contact_phone",
+    "text_ok",
+    "text_safe",
+    "call_ok",
+    "call_safe",
+    "support_worker",
+    "support_worker_ok",
+    "support_worker_safe",
     "access_needs",
     "anything_else",
     "consent",
@@ -43,14 +50,22 @@ EXPORTED_FIELDS = (
 )
 
 
-def interest_from(contact: Contact) -> QuerySet[ExpressionOfInterest]:
-    """Records whose contact detail is this email or phone number, however typed."""
-    keys = []
+def interest_from(contact: Contact) -> list[ExpressionOfInterest]:
+    """Records holding this email address or phone number, however typed
+    (emails in any case, phone numbers by their digits)."""
+    query = Q(pk__in=[])
     if contact.email:
-        keys.append(contact_key(ContactMethod.EMAIL, contact.email))
-    if contact.phone:
-        keys.append(contact_key(ContactMethod.PHONE, contact.phone))
-    return ExpressionOfInterest.objects.filter(contact_key__in=keys).order_by("created_at")
+        query |= Q(contact_email__iexact=contact.email)
+    if contact.phone_digits:
+        # Phone numbers are compared by their digits, so read those that have one.
+        query |= ~Q(contact_phone="")
+    email = contact.email.lower()
+    return [
+        record
+        for record in ExpressionOfInterest.objects.filter(query).order_by("created_at")
+        if (email and record.contact_email.lower() == email)
+        or (contact.phone_digits and normalise_phone(record.contact_phone) == contact.phone_digits)
+    ]
 
 
 def export_interest(record: ExpressionOfInterest) -> dict[str, object]:
@@ -67,7 +82,9 @@ EXPRESSIONS_OF_INTEREST = PersonalDataSource(
     personal_fields=(
         "name",
         "on_behalf_of_name",
-        "contact_detail",
+        "contact_email",
+        "contact_phone",
+        "support_worker",
         "contact_key",
         "access_needs",
         "anything_else",

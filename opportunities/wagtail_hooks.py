@@ -21,8 +21,10 @@ from opportunities.admin import (
     viewsets,
 )
 from opportunities.admin.permissions import interest_policy
+from opportunities.interest.message_link import interest_status_target
 from opportunities.models.interest import ExpressionOfInterest
 from opportunities.privacy import personal_data_sources
+from privacy.contact_wishes.links import REGISTER_PRIVATE_MESSAGE_LINKS
 from privacy.registry import REGISTER_PERSONAL_DATA_SOURCES
 
 register_snippet(viewsets.BenefitRuleViewSet)
@@ -51,3 +53,4 @@ hooks.register("register_bulk_action", bulk_actions.DeleteInterestBulkAction, or
 hooks.register("register_log_actions", log_actions.register_interest_log_actions)
 hooks.register("construct_homepage_panels", dashboard.add_awaiting_reply_panel)
 hooks.register(REGISTER_PERSONAL_DATA_SOURCES, personal_data_sources)
+hooks.register(REGISTER_PRIVATE_MESSAGE_LINKS, interest_status_target)

@@ -87,6 +87,8 @@ class SelfAssessmentInspectView(InspectView):
             "role",
             "took_part",
             "contact_email",
+            "contact_phone",
+            "contact_wishes_summary",
             "version",
             "created_at",
             "submitted_at",
@@ -94,19 +96,25 @@ class SelfAssessmentInspectView(InspectView):
             "result_in_full",
         ]
         if not can_see_personal_data(self.request.user):
-            fields.remove("contact_email")
+            for personal in ("contact_email", "contact_phone", "contact_wishes_summary"):
+                fields.remove(personal)
         return fields
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        if self.object.contact_email and "contact_email" in self.fields:
+        has_contact = self.object.contact_email or self.object.contact_phone
+        if has_contact and "contact_email" in self.fields:
             PersonalDataAccess.record(
                 request, PersonalDataAccess.Action.VIEWED, SelfAssessment, record_id=self.object.pk
             )
         return response
 
     def get_field_label(self, field_name, field):
-        labels = {"organisation_label": "Organisation", "result_in_full": "Result"}
+        labels = {
+            "organisation_label": "Organisation",
+            "result_in_full": "Result",
+            "contact_wishes_summary": "May contact by",
+        }
         if field_name in labels:
             return labels[field_name]
         return super().get_field_label(field_name, field)
@@ -132,6 +140,12 @@ class InvitationCreateView(CreateView):
         return instance
 
     def get_success_message(self, instance):
+        if not instance.email_safe:
+            return (
+                "Invitation saved. We have emailed the lead contact a private message that "
+                f"names nothing. Tell them their reference, {instance.reference}, another way "
+                "(by phone): their link asks for it."
+            )
         return "Invitation saved. We have emailed the links to the lead contact."
 
     def get_success_url(self):
@@ -152,7 +166,7 @@ class InvitationInspectView(InspectView):
         fields = ["partner", "scope_kind", "scope_name", "status_label", "created_at"]
         fields.append("expires_at")
         if can_see_personal_data(self.request.user):
-            fields += ["lead_name", "lead_email"]
+            fields += ["lead_name", "contact_email", "email_safe", "reference"]
         return fields
 
     def get_field_label(self, field_name, field):

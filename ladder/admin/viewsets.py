@@ -110,7 +110,10 @@ CREATE_PANELS = [
         [FieldPanel("scope_kind", widget=forms.RadioSelect), FieldPanel("scope_name")],
         heading="What they assess",
     ),
-    MultiFieldPanel([FieldPanel("lead_name"), FieldPanel("lead_email")], heading="Lead contact"),
+    MultiFieldPanel(
+        [FieldPanel("lead_name"), FieldPanel("contact_email"), FieldPanel("email_safe")],
+        heading="Lead contact",
+    ),
     FieldPanel("expires_at"),
 ]
 
@@ -123,7 +126,8 @@ EDIT_PANELS = [
     MultiFieldPanel(
         [
             FieldPanel("lead_name", permission=VIEW_PERSONAL_DATA),
-            FieldPanel("lead_email", permission=VIEW_PERSONAL_DATA),
+            FieldPanel("contact_email", permission=VIEW_PERSONAL_DATA),
+            FieldPanel("email_safe", permission=VIEW_PERSONAL_DATA),
         ],
         heading="Lead contact (Personal data group only)",
     ),

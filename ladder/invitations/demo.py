@@ -92,7 +92,7 @@ def load(stdout, questionnaire):
             scope_kind=kind,
             scope_name=scope,
             lead_name="Demo lead contact",
-            lead_email=f"lead@{slug}.example",
+            contact_email=f"lead@{slug}.example",
             expires_at=when + timedelta(days=60),
         )
         Invitation.objects.filter(pk=invitation.pk).update(created_at=when)

@@ -1,17 +1,22 @@
 """The emails to an invitation's lead contact, and the private links in them.
 
-Every email carries only a link, never anyone's answers. The links are built
-from the self-assessment page, which callers pass in (the journey and the
-lead contact's page have it; the admin looks up the live one).
+Every email carries only a link, never anyone's answers, and goes through
+``privacy.contact_wishes.messages``: when someone else may read the lead
+contact's email, it names no partner, scope or rung, only that there is news
+behind their private link (which then asks for the invitation's reference).
+The links are built from the self-assessment page, which callers pass in
+(the journey and the lead contact's page have it; the admin looks up the
+live one).
 """
 
 from django.utils import timezone
 
-from home.emails import render_email, send_email_after_commit
+from home.emails import render_email
 from home.models import SiteSettings
 from ladder.models.invitations import invited_respondent
 from ladder.models.publications import Publication
 from ladder.models.settings import INVITATION_BODY, INVITATION_SUBJECT, LadderSettings
+from privacy.contact_wishes.messages import PersonalMessage, send_personal_email
 
 
 def page_link(page, route, token, request=None):
@@ -48,15 +53,24 @@ def invitation_email(invitation, page, request=None):
     )
 
 
-def send_to_lead(invitation, subject, body):
-    """Email the lead contact, unless their address has been erased (retention)."""
-    if invitation.lead_email:
-        send_email_after_commit(subject, body, [invitation.lead_email])
+def send_to_lead(invitation, page, request, subject, body):
+    """Email the lead contact as their contact wishes allow; nothing once their
+    address has been erased (retention)."""
+    send_personal_email(
+        invitation,
+        PersonalMessage(
+            subject,
+            body,
+            private_link=lead_link(invitation, page, request),
+            token=invitation.lead_token,
+        ),
+        _organisation(request),
+    )
 
 
 def send_invitation(invitation, page, request=None):
     subject, body = invitation_email(invitation, page, request)
-    send_to_lead(invitation, subject, body)
+    send_to_lead(invitation, page, request, subject, body)
 
 
 def _organisation(request=None):
@@ -69,7 +83,9 @@ def notify_new_response(assessment, page, request=None):
     if respondent is None:
         return
     invitation = respondent.invitation
-    send_to_lead(invitation, *_lead_email("ladder/new_answer", invitation, page, request))
+    send_to_lead(
+        invitation, page, request, *_lead_email("ladder/new_answer", invitation, page, request)
+    )
 
 
 def notify_decision(publication, page, request=None):
@@ -81,6 +97,8 @@ def notify_decision(publication, page, request=None):
     invitation = publication.invitation
     send_to_lead(
         invitation,
+        page,
+        request,
         *_lead_email(email, invitation, page, request, publication=publication),
     )
 

@@ -20,6 +20,7 @@ from ladder.invitations.services import (
 from ladder.models.invitations import Invitation
 from ladder.models.rungs import Rung
 from ladder.team_results import team_result_with_history
+from privacy.contact_wishes.second_factor import second_factor_gate
 
 REFUSALS = {
     "not_found": (
@@ -69,6 +70,15 @@ def lead(request, page, token):
         return refuse(request, page, "not_found")
     if invitation.is_revoked:
         return refuse(request, page, "revoked")
+    gate = second_factor_gate(
+        request,
+        key=invitation.lead_token_hash,
+        reference=invitation.reference,
+        phone_end="",
+        required=invitation.needs_second_factor,
+    )
+    if gate is not None:
+        return gate
     rungs = list(Rung.objects.all())
     result = team_result_with_history(invitation, rungs)
     error = ""

@@ -6,11 +6,25 @@ repeat it in an error summary at the top of the page.
 
 from django import forms
 
-from home.form_fields import DescribedForm
+from home.form_fields import DescribedForm, RecordChoiceField
 from home.form_protection import HONEYPOT_FIELD, HoneypotWidget
 from ladder.choices import NOT_APPLICABLE, NOT_APPLICABLE_LABEL, Relation, Scope, TookPart
 from ladder.models.assessments import SelfAssessment
 from partners.models import PartnerPage
+from privacy.contact_wishes.channels import Channel
+from privacy.contact_wishes.forms import ContactWishesForm
+
+
+class OptionalContactForm(ContactWishesForm):
+    """Contact is optional here: only our team uses it, by hand, never the site."""
+
+    contact_channels = (Channel.EMAIL, Channel.TEXT, Channel.CALL)
+    contact_required = False
+    contact_why = (
+        "Only if you would like our team to contact you about your answers. We never send "
+        "your private link to them. Some people share a phone or an email inbox: if someone "
+        "else might see or hear our messages, we will not say what they are about."
+    )
 
 
 class StartForm(forms.Form):
@@ -22,12 +36,12 @@ class StartForm(forms.Form):
         return bool(self.cleaned_data.get(HONEYPOT_FIELD))
 
 
-class PartnerChoiceField(forms.ModelChoiceField):
+class PartnerChoiceField(RecordChoiceField):
     def label_from_instance(self, obj):
         return obj.title
 
 
-class AboutForm(DescribedForm, forms.ModelForm):
+class AboutForm(DescribedForm, OptionalContactForm, forms.ModelForm):
     """Who is answering, and what they are assessing."""
 
     partner = PartnerChoiceField(
@@ -36,6 +50,7 @@ class AboutForm(DescribedForm, forms.ModelForm):
         empty_label="Not listed, or I'd rather not say",
         label="Your organisation, if it is one of our partners",
         help_text="Choose it from the list, or type its name in the next box.",
+        error_messages={"invalid_choice": "Choose your organisation from the list"},
     )
     organisation_name = forms.CharField(
         max_length=200,
@@ -65,16 +80,6 @@ class AboutForm(DescribedForm, forms.ModelForm):
         error_messages={"required": "Enter your role"},
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
-    contact_email = forms.EmailField(
-        required=False,
-        label="Email address (optional)",
-        help_text=(
-            "Only if you would like our team to be able to contact you about your answers. "
-            "We never send your private link to it."
-        ),
-        error_messages={"invalid": "Enter an email address like name@example.org"},
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-    )
     took_part = forms.ChoiceField(
         choices=TookPart.choices,
         widget=forms.RadioSelect,
@@ -90,7 +95,6 @@ class AboutForm(DescribedForm, forms.ModelForm):
             "scope_type",
             "scope_name",
             "role",
-            "contact_email",
             "took_part",
         ]
 
@@ -154,7 +158,7 @@ class ThemeForm(DescribedForm, forms.Form):
         }
 
 
-class InvitedAboutForm(DescribedForm, forms.ModelForm):
+class InvitedAboutForm(DescribedForm, OptionalContactForm, forms.ModelForm):
     """The "about you" step for someone answering through an invitation.
 
     The partner and what is assessed come from the invitation and cannot be
@@ -177,12 +181,11 @@ class InvitedAboutForm(DescribedForm, forms.ModelForm):
         error_messages={"required": "Choose how you relate to the organisation"},
     )
     role = AboutForm.base_fields["role"]
-    contact_email = AboutForm.base_fields["contact_email"]
     took_part = AboutForm.base_fields["took_part"]
 
     class Meta:
         model = SelfAssessment
-        fields = ["role", "took_part", "contact_email"]
+        fields = ["role", "took_part"]
 
     def __init__(self, *args, respondent, **kwargs):
         self.respondent = respondent
@@ -190,7 +193,7 @@ class InvitedAboutForm(DescribedForm, forms.ModelForm):
         if not self.is_bound:
             self.initial.setdefault("name", respondent.name)
             self.initial.setdefault("relation", respondent.relation)
-        self.order_fields(["name", "relation", "role", "took_part", "contact_email"])
+        self.order_fields(["name", "relation", "role", "took_part"])
 
     def save(self, commit=True):
         assessment = super().save(commit=commit)

@@ -5,6 +5,8 @@ from django.utils import timezone
 
 from home.private_links import hash_token, new_token
 from ladder.choices import AssessmentStatus, Scope, TookPart
+from privacy.contact_wishes.channels import Channel
+from privacy.contact_wishes.models import ContactWishes
 
 
 class SelfAssessmentQuerySet(models.QuerySet):
@@ -17,8 +19,11 @@ class SelfAssessmentQuerySet(models.QuerySet):
         return self.filter(status=SelfAssessment.Status.SUBMITTED)
 
 
-class SelfAssessment(models.Model):
+class SelfAssessment(ContactWishes):
     """One journey through the questionnaire, from draft to result.
+
+    Contact details are optional ("about you"), with the person's contact
+    wishes: only our team uses them, by hand; the site sends them nothing.
 
     The draft lives here, under a token only the respondent holds (the
     database keeps its hash), so a new device or a dropped connection loses
@@ -28,6 +33,7 @@ class SelfAssessment(models.Model):
 
     # The enum lives in ladder.choices; the model keeps its usual name for it.
     Status = AssessmentStatus
+    contact_channels = (Channel.EMAIL, Channel.TEXT, Channel.CALL)
 
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     version = models.ForeignKey(
@@ -51,7 +57,6 @@ class SelfAssessment(models.Model):
     scope_type = models.CharField("assessing", max_length=10, choices=Scope.choices, blank=True)
     scope_name = models.CharField("name of what is assessed", max_length=200, blank=True)
     role = models.CharField("respondent's role", max_length=120, blank=True)
-    contact_email = models.EmailField(blank=True, help_text="Personal data.")
     took_part = models.CharField(
         "how they answered", max_length=12, choices=TookPart.choices, blank=True
     )

@@ -18,9 +18,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from home.private_links import hash_token
+from home.private_links import hash_token, new_reference
 from ladder.choices import Relation, Scope
 from ladder.models.settings import LadderSettings
+from privacy.contact_wishes.channels import Channel
+from privacy.contact_wishes.models import ContactWishes
 
 ANSWER = "answer"
 LEAD = "lead"
@@ -60,14 +62,21 @@ class InvitationQuerySet(models.QuerySet):
         return self.filter(revoked_at__isnull=True)
 
 
-class Invitation(models.Model):
+class Invitation(ContactWishes):
     """An invitation to a partner to assess one service, team or project.
 
     It has two private links: one to share with everyone who answers, and
     one for the lead contact alone, which shows the combined result and asks
     for (or withdraws) publication. Links stop taking answers at the expiry
     date; revoking stops both links at once.
+
+    The lead contact is reached by email, with their contact wishes: when
+    someone else may read their email, our emails to them are neutral, and
+    their link asks for the invitation's reference, which the team tells
+    them another way.
     """
+
+    contact_channels = (Channel.EMAIL,)
 
     partner = models.ForeignKey(
         "partners.PartnerPage",
@@ -92,12 +101,28 @@ class Invitation(models.Model):
         max_length=120,
         help_text="The person at the partner who looks after this assessment. Personal data.",
     )
-    lead_email = models.EmailField(
+    contact_email = models.EmailField(
         "lead contact's email",
         help_text=(
             "We email the links here, and tell them when answers arrive and when we decide "
             "about publication. Personal data: only the Personal data group can see it later."
         ),
+    )
+    email_ok = models.BooleanField("may email", default=True, editable=False)
+    email_safe = models.BooleanField(
+        "their email is safe",
+        default=True,
+        help_text=(
+            "Untick if someone else may read the lead contact's email and must not learn of "
+            "this: our emails will then say only that there is news, and their link will ask "
+            "for the reference below, which you tell them another way."
+        ),
+    )
+    reference = models.CharField(
+        max_length=10,
+        blank=True,
+        editable=False,
+        help_text="A short reference to give the lead contact by phone, like KMP-47X.",
     )
     expires_at = models.DateTimeField(
         "links work until",
@@ -139,6 +164,8 @@ class Invitation(models.Model):
     def save(self, *args, **kwargs):
         if not self.token_salt:
             self.issue_links()
+        if not self.reference:
+            self.reference = new_reference()
         super().save(*args, **kwargs)
 
     def issue_links(self):

@@ -9,7 +9,7 @@ personal data access log. Searching uses the database (ORM), never the
 search index, so no personal data is copied into it.
 """
 
-from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -66,13 +66,13 @@ class ExpressionOfInterestViewSet(SnippetViewSet):
         "reference",
         "opportunity_title",
         Column("status", label="Status", accessor="get_status_display", sort_key="status"),
-        "contact_method",
+        Column("contact_wishes_summary", label="Contact"),
         Column("created_at", label="Sent", sort_key="created_at"),
         Column("message_sent_for", label="Message sent"),
     ]
-    list_filter = ["opportunity", "status", "contact_method", "created_at", "wants_outcome"]
+    list_filter = ["opportunity", "status", "created_at", "wants_outcome"]
     # ORM search (the model is not indexed): nothing personal goes into the search index.
-    search_fields = ["reference", "name", "contact_detail", "opportunity_title"]
+    search_fields = ["reference", "name", "contact_email", "contact_phone", "opportunity_title"]
     ordering = ["-created_at"]
     list_export = [
         "reference",
@@ -81,9 +81,17 @@ class ExpressionOfInterestViewSet(SnippetViewSet):
         "created_at",
         "name",
         "on_behalf_of_name",
-        "contact_method",
-        "contact_detail",
-        "safe_to_leave_message",
+        "contact_email",
+        "email_ok",
+        "email_safe",
+        "contact_phone",
+        "text_ok",
+        "text_safe",
+        "call_ok",
+        "call_safe",
+        "support_worker",
+        "support_worker_ok",
+        "support_worker_safe",
         "access_needs",
         "anything_else",
         "wants_outcome",
@@ -101,9 +109,17 @@ class ExpressionOfInterestViewSet(SnippetViewSet):
         "name",
         "on_behalf_of",
         "on_behalf_of_name",
-        "contact_method",
-        "contact_detail",
-        "safe_to_leave_message",
+        "contact_email",
+        "email_ok",
+        "email_safe",
+        "contact_phone",
+        "text_ok",
+        "text_safe",
+        "call_ok",
+        "call_safe",
+        "support_worker",
+        "support_worker_ok",
+        "support_worker_safe",
         "access_needs",
         "anything_else",
         "wants_outcome",
@@ -118,8 +134,31 @@ class ExpressionOfInterestViewSet(SnippetViewSet):
             content=(
                 "<p>Selected people count towards the opportunity's places. To email the "
                 "status message, use 'Change status' on the list (tick the people first).</p>"
+                "<p>Contact people only in the ways they allowed. Where a way is marked "
+                "'private', someone else may see or hear it: say nothing about the "
+                "opportunity unless you are sure you are speaking to the person.</p>"
             )
         ),
         FieldPanel("status"),
         FieldPanel("editor_note"),
+        MultiFieldPanel(
+            [
+                FieldPanel(name)
+                for name in (
+                    "contact_email",
+                    "email_ok",
+                    "email_safe",
+                    "contact_phone",
+                    "text_ok",
+                    "text_safe",
+                    "call_ok",
+                    "call_safe",
+                    "support_worker",
+                    "support_worker_ok",
+                    "support_worker_safe",
+                )
+            ],
+            heading="Contact wishes (change them only when the person asks)",
+            classname="collapsed",
+        ),
     ]

@@ -1,18 +1,22 @@
 """The emails about expressions of interest: what each says and who gets it.
 
-The person gets their confirmation and the editable messages (Settings >
-Interest messages); the team inbox gets only a link to the record, never
-anything personal. Every email is sent after the transaction commits.
+The person gets their confirmation, the editable messages (Settings >
+Interest messages) and a note when they withdraw, each through
+``privacy.contact_wishes.messages``: only if they allowed email, and neutral
+when someone else may read it. The team inbox gets only a link to the
+record, never anything personal. Every email is sent after the transaction
+commits.
 """
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from home.emails import send_email_after_commit, send_templated_email
+from home.emails import render_email, send_templated_email
 from home.models import SiteSettings
 from opportunities.interest.reply_dates import reply_by
 from opportunities.models.interest_messages import INTEREST_MESSAGE
+from privacy.contact_wishes.messages import PersonalMessage, send_personal_email
 
 
 def contact_line(site_settings):
@@ -43,34 +47,51 @@ def status_url(page, token, request=None):
     return page.get_full_url() + path
 
 
+def send_to_person(record, email, context, site_settings, link, token):
+    """The email ``email`` to the person, as their contact wishes allow."""
+    subject, body = render_email(email, context)
+    send_personal_email(
+        record,
+        PersonalMessage(subject, body, private_link=link, token=token),
+        site_settings.organisation_name,
+        contact_line(site_settings),
+    )
+
+
 def send_confirmation(record, token, site_settings, request):
     """The person's confirmation with their private link, and a link-only note
     to the team."""
-    page = record.opportunity
+    link = status_url(record.opportunity, token, request)
     context = {
         "record": record,
         "org": site_settings,
         "reply_by": reply_by(site_settings),
-        "status_url": status_url(page, token, request),
+        "status_url": link,
         "contact": contact_line(site_settings),
     }
-    if record.has_email:
-        send_templated_email(
-            "opportunities/interest_confirmation", context, [record.contact_detail]
-        )
+    send_to_person(
+        record, "opportunities/interest_confirmation", context, site_settings, link, token
+    )
     notify_team("opportunities/team_new_interest", record, site_settings)
 
 
-def send_duplicate_notice(existing, site_settings):
-    """Only the owner of the email address hears that we already have their interest."""
-    if not existing.has_email:
-        return
-    context = {
-        "record": existing,
-        "org": site_settings,
-        "contact": contact_line(site_settings),
-    }
-    send_templated_email("opportunities/interest_duplicate", context, [existing.contact_detail])
+def send_duplicate_notice(existing, site_settings, request=None):
+    """Only the owner of the contact detail hears that we already have their interest."""
+    token = existing.private_link_token()
+    link = status_url(existing.opportunity, token, request)
+    context = {"record": existing, "org": site_settings, "contact": contact_line(site_settings)}
+    send_to_person(
+        existing, "opportunities/interest_duplicate", context, site_settings, link, token
+    )
+
+
+def send_withdrawal_confirmation(record, site_settings=None):
+    """The person hears that their withdrawal went through."""
+    site_settings = site_settings or SiteSettings.load()
+    token = record.private_link_token()
+    link = status_url(record.opportunity, token)
+    context = {"record": record, "org": site_settings, "contact": contact_line(site_settings)}
+    send_to_person(record, "opportunities/interest_withdrawn", context, site_settings, link, token)
 
 
 def notify_team(email, record, site_settings=None):
@@ -96,12 +117,18 @@ def message_values(record, site_settings):
 
 
 def send_editable_message(record, subject, body, site_settings):
-    """One of the editable messages, filled in for this person."""
+    """One of the editable messages, filled in for this person, as their
+    contact wishes allow."""
     values = message_values(record, site_settings)
-    send_email_after_commit(
+    token = record.private_link_token()
+    message = PersonalMessage(
         INTEREST_MESSAGE.fill(subject, values),
         INTEREST_MESSAGE.fill(body, values),
-        [record.contact_detail],
+        private_link=status_url(record.opportunity, token),
+        token=token,
+    )
+    send_personal_email(
+        record, message, site_settings.organisation_name, contact_line(site_settings)
     )
 
 

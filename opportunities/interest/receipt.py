@@ -1,12 +1,22 @@
 """What the person is shown once their interest is sent: their reference and
-private link, signed into the confirmation page's address for a day."""
+private link, kept for a short while for the confirmation page.
 
+Never in the page's address (browser history, logs and shared screens would
+keep it): the receipt sits in the shared cache under an opaque id, and only
+that id sits in the person's session. It lasts long enough to read and
+reload the page, then goes by itself.
+"""
+
+import secrets
 from dataclasses import dataclass
 
-from django.core import signing
+from django.core.cache import cache
 
-RECEIPT_SALT = "opportunities.interest.receipt"
-RECEIPT_MAX_AGE = 60 * 60 * 24
+RECEIPT_MAX_AGE = 30 * 60  # seconds
+
+
+def _session_key(page):
+    return f"interest-receipt:{page.pk}"
 
 
 @dataclass
@@ -16,14 +26,35 @@ class Receipt:
     reference: str
     token: str
     has_email: bool
+    private: bool = False  # someone else may read their messages: keep the reference
     stored: bool = True
 
-    def sign(self):
-        return signing.dumps(
-            {"r": self.reference, "t": self.token, "e": self.has_email}, salt=RECEIPT_SALT
+    @classmethod
+    def for_record(cls, record, token, stored=True):
+        return cls(
+            reference=record.reference,
+            token=token,
+            has_email=record.can_email,
+            private=record.needs_second_factor,
+            stored=stored,
         )
 
+    def keep(self, request, page):
+        """Keep this receipt for the confirmation page of ``page``, for this browser."""
+        receipt_id = secrets.token_urlsafe(16)
+        cache.set(
+            f"interest-receipt:{receipt_id}",
+            {"r": self.reference, "t": self.token, "e": self.has_email, "p": self.private},
+            timeout=RECEIPT_MAX_AGE,
+        )
+        request.session[_session_key(page)] = receipt_id
+
     @classmethod
-    def unsign(cls, value):
-        data = signing.loads(value or "", salt=RECEIPT_SALT, max_age=RECEIPT_MAX_AGE)
-        return cls(reference=data["r"], token=data["t"], has_email=data["e"])
+    def recall(cls, request, page):
+        """The receipt this browser was given on ``page``, or None once it has gone."""
+        receipt_id = request.session.get(_session_key(page))
+        data = cache.get(f"interest-receipt:{receipt_id}") if receipt_id else None
+        if data is None:
+            request.session.pop(_session_key(page), None)
+            return None
+        return cls(reference=data["r"], token=data["t"], has_email=data["e"], private=data["p"])

@@ -24,9 +24,9 @@ from opportunities.interest import emails
 from opportunities.interest.receipt import Receipt
 from opportunities.models.interest import (
     ExpressionOfInterest,
-    contact_key,
     new_reference,
     places_taken,
+    wishes_key,
 )
 from opportunities.models.interest_messages import InterestMessages
 
@@ -66,14 +66,11 @@ def record_interest(opportunity, data, request=None):
     email address hears, by email, that we already have their interest.
     """
     site_settings = SiteSettings.load(request_or_site=request)
-    token, token_hash = new_token()
     record = ExpressionOfInterest(
         opportunity=opportunity,
         opportunity_title=opportunity.title,
         name=data["name"],
-        contact_method=data["contact_method"],
-        contact_detail=data["contact_detail"],
-        safe_to_leave_message=data["safe_to_leave_message"],
+        **data["contact_wishes"],
         on_behalf_of=data.get("on_behalf_of", False),
         on_behalf_of_name=data.get("on_behalf_of_name", "") if data.get("on_behalf_of") else "",
         access_needs=data.get("access_needs", ""),
@@ -81,12 +78,12 @@ def record_interest(opportunity, data, request=None):
         anything_else=data.get("anything_else", ""),
         consent=data["consent"],
         wants_outcome=data.get("wants_outcome", False),
-        token_hash=token_hash,
         token_expires_at=opportunity.closes_at + timedelta(days=site_settings.retention_days),
     )
+    token = record.issue_link()
     existing = ExpressionOfInterest.objects.filter(
         opportunity=opportunity,
-        contact_key=_key_for(record),
+        contact_key=wishes_key(record),
     ).first()
     if existing is None:
         for _attempt in range(5):
@@ -96,22 +93,20 @@ def record_interest(opportunity, data, request=None):
                     record.save()
             except IntegrityError:
                 existing = ExpressionOfInterest.objects.filter(
-                    opportunity=opportunity, contact_key=_key_for(record)
+                    opportunity=opportunity, contact_key=wishes_key(record)
                 ).first()
                 if existing is not None:
                     break
                 continue  # the reference was taken: draw another
             emails.send_confirmation(record, token, site_settings, request)
-            return Receipt(record.reference, token, record.has_email)
+            return Receipt.for_record(record, token)
         else:
             raise RuntimeError("Could not find a free reference")
-    emails.send_duplicate_notice(existing, site_settings)
-    # A receipt like any other; the reference and link are never stored.
-    return Receipt(new_reference(), new_token()[0], record.has_email, stored=False)
-
-
-def _key_for(record):
-    return contact_key(record.contact_method, record.contact_detail)
+    emails.send_duplicate_notice(existing, site_settings, request)
+    # A receipt like any other, from what was just typed; the reference and
+    # link are never stored.
+    record.reference = new_reference()
+    return Receipt.for_record(record, new_token()[0], stored=False)
 
 
 def find_by_token(opportunity, token):
@@ -140,6 +135,7 @@ def withdraw(record):
             data={"from": previous, "to": Status.WITHDRAWN, "by_person": True},
         )
         emails.notify_team("opportunities/team_interest_withdrawn", record)
+        emails.send_withdrawal_confirmation(record)
     return True
 
 
@@ -210,7 +206,7 @@ def _change_for_opportunity(opportunity_id, ids, status, user, send_message, res
             )
             result.changed += 1
         if send_message and status in MESSAGE_STATUSES:
-            if not record.has_email:
+            if not record.can_email:
                 result.to_call += 1
                 continue
             site_settings = site_settings or SiteSettings.load()
@@ -255,7 +251,7 @@ def send_outcome_notices(opportunity):
             ).update(outcome_notice_sent_at=timezone.now())
             if not claimed:
                 continue
-            if not record.has_email:
+            if not record.can_email:
                 to_call += 1
                 continue
             record.opportunity = opportunity

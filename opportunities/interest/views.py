@@ -4,7 +4,6 @@ Every response is a private page (``home.private_pages``): the form echoes
 what was typed, and the confirmation and status pages carry a private link.
 """
 
-from django.core import signing
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
@@ -17,7 +16,8 @@ from opportunities.interest.emails import status_url
 from opportunities.interest.forms import InterestForm
 from opportunities.interest.receipt import Receipt
 from opportunities.interest.reply_dates import reply_by
-from opportunities.models.interest import contact_key
+from opportunities.models.interest import ExpressionOfInterest, wishes_key
+from privacy.contact_wishes.second_factor import second_factor_gate
 
 # Generous enough for a support worker helping several people from one
 # community centre, or one person interested in several opportunities.
@@ -74,17 +74,16 @@ def interest_form(request, page):
                 form = _retry_form(form)
             elif over_ip_limit(request, "interest", IP_LIMIT, HOUR) or hit_rate_limit(
                 "interest:contact",
-                contact_key(data["contact_method"], data["contact_detail"]),
+                wishes_key(ExpressionOfInterest(**data["contact_wishes"])),
                 CONTACT_LIMIT,
                 DAY,
             ):
                 blocked = True
             else:
                 receipt = services.record_interest(page, data, request)
+                receipt.keep(request, page)
                 sent_url = page.url + page.reverse_subpage("interest_sent")
-                return make_private(
-                    HttpResponseRedirect(f"{sent_url}?receipt={receipt.sign()}", status=303)
-                )
+                return make_private(HttpResponseRedirect(sent_url, status=303))
     else:
         form = InterestForm()
     status = 429 if blocked else 200
@@ -99,9 +98,8 @@ def interest_form(request, page):
 
 
 def interest_sent(request, page):
-    try:
-        receipt = Receipt.unsign(request.GET.get("receipt"))
-    except (signing.BadSignature, KeyError, TypeError):
+    receipt = Receipt.recall(request, page)
+    if receipt is None:
         return _render(request, page, "interest_link_not_valid.html", {}, status=404)
     site_settings = SiteSettings.load(request_or_site=request)
     return _render(
@@ -116,10 +114,24 @@ def interest_sent(request, page):
     )
 
 
+def _gate(request, record):
+    """The second factor, when someone else may read this person's messages."""
+    return second_factor_gate(
+        request,
+        key=record.token_hash,
+        reference=record.reference,
+        phone_end=record.phone_last_three,
+        required=record.needs_second_factor,
+    )
+
+
 def interest_status(request, page, token):
     record = services.find_by_token(page, token)
     if record is None:
         return _render(request, page, "interest_link_not_valid.html", {}, status=404)
+    gate = _gate(request, record)
+    if gate is not None:
+        return gate
     site_settings = SiteSettings.load(request_or_site=request)
     return _render(
         request,
@@ -138,6 +150,9 @@ def interest_withdraw(request, page, token):
     record = services.find_by_token(page, token)
     if record is None:
         return _render(request, page, "interest_link_not_valid.html", {}, status=404)
+    gate = _gate(request, record)
+    if gate is not None:
+        return gate
     status_path = page.url + page.reverse_subpage("interest_status", args=(token,))
     if request.method == "POST":
         services.withdraw(record)

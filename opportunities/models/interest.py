@@ -12,17 +12,13 @@ import secrets
 
 from django.db import models
 
+from home.private_links import derive_token, hash_token
+from home.private_links import new_reference as new_reference
 from opportunities.choices import ContactMethod, InterestStatus
+from privacy.contact_wishes.models import ContactWishes
 from privacy.contacts import normalise_phone  # one rule for comparing numbers, site-wide
 
-# No vowels (no words), no 0/O or 1/I (no misreading over the phone).
-REFERENCE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ23456789"
-
-
-def new_reference():
-    """A short reference a person can read out on the phone, like 'KMP-47X'."""
-    characters = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
-    return f"{characters[:3]}-{characters[3:]}"
+TOKEN_NAMESPACE = "opportunities.interest.status"
 
 
 def contact_key(method: str, detail: str | None) -> str:
@@ -30,17 +26,32 @@ def contact_key(method: str, detail: str | None) -> str:
 
     Used to spot duplicates and to answer access and erasure requests: an
     email is compared in lower case; a phone number (for calls or texts) by
-    its digits.
+    its digits; a support worker's details as written, in lower case.
     """
     if method == ContactMethod.EMAIL:
         return "email:" + (detail or "").strip().lower()
+    if method == "support_worker":
+        return "support:" + " ".join((detail or "").lower().split())
     return "phone:" + normalise_phone(detail)
 
 
-class ExpressionOfInterest(models.Model):
-    """One person's interest in one opportunity, and what happened next."""
+def wishes_key(wishes: ContactWishes) -> str:
+    """One person's key: their email if they gave one, else their phone, else
+    their support worker's details."""
+    if wishes.contact_email:
+        return contact_key(ContactMethod.EMAIL, wishes.contact_email)
+    if wishes.contact_phone:
+        return contact_key(ContactMethod.PHONE, wishes.contact_phone)
+    return contact_key("support_worker", wishes.support_worker)
 
-    ContactMethod = ContactMethod
+
+class ExpressionOfInterest(ContactWishes):
+    """One person's interest in one opportunity, and what happened next.
+
+    How we may reach them, and whether it is safe, are their contact wishes
+    (``privacy.contact_wishes``): every message to them honours those.
+    """
+
     Status = InterestStatus
 
     opportunity = models.ForeignKey(
@@ -64,25 +75,11 @@ class ExpressionOfInterest(models.Model):
 
     # What the person told us
     name = models.CharField(max_length=200, help_text="Personal data.")
-    contact_method = models.CharField(
-        "how to contact them",
-        max_length=10,
-        choices=ContactMethod.choices,
-        help_text="How the person asked to be contacted.",
-    )
-    contact_detail = models.CharField(
-        max_length=254, help_text="Their email address or phone number. Personal data."
-    )
     contact_key = models.CharField(
         max_length=260,
         editable=False,
         db_index=True,
         help_text="The contact detail in a standard form, to spot duplicates.",
-    )
-    safe_to_leave_message = models.BooleanField(
-        "safe to leave a message",
-        default=False,
-        help_text="If not ticked, never leave a voicemail or a message someone else may see.",
     )
     on_behalf_of = models.BooleanField(
         "filled in for someone else",
@@ -151,7 +148,10 @@ class ExpressionOfInterest(models.Model):
         help_text="When the outcome email was sent (it is sent only once).",
     )
 
-    # The private link: only its hash is kept, and it expires.
+    # The private link: derived from a salt and the site's key, only its hash
+    # is kept, and it expires. Records from before salts have none: their
+    # next message issues a new link (``private_link_token``).
+    token_salt = models.CharField(max_length=64, blank=True, editable=False)
     token_hash = models.CharField(
         max_length=64, unique=True, editable=False, help_text="Hash of the private link."
     )
@@ -181,7 +181,7 @@ class ExpressionOfInterest(models.Model):
         return f"Expression of interest {self.reference}"
 
     def save(self, *args, **kwargs):
-        self.contact_key = contact_key(self.contact_method, self.contact_detail)
+        self.contact_key = wishes_key(self)
         if not self.access_needs_consent:
             self.access_needs = ""
         return super().save(*args, **kwargs)
@@ -191,9 +191,27 @@ class ExpressionOfInterest(models.Model):
         """The person who is interested (not whoever filled the form in for them)."""
         return self.on_behalf_of_name if self.on_behalf_of and self.on_behalf_of_name else self.name
 
-    @property
-    def has_email(self):
-        return self.contact_method == self.ContactMethod.EMAIL
+    def issue_link(self):
+        """A new private link (a new salt): any older link stops working.
+        Returns the token; save the record to keep it."""
+        self.token_salt = secrets.token_urlsafe(32)
+        token = derive_token(TOKEN_NAMESPACE, self.token_salt)
+        self.token_hash = hash_token(token)
+        return token
+
+    def private_link_token(self):
+        """The token of this record's private link, for a message to carry.
+
+        A record saved before links were derived has none that can be read
+        back: it gets a new link, saved at once (its old link stops working).
+        """
+        if not self.token_salt:
+            token = self.issue_link()
+            type(self).objects.filter(pk=self.pk).update(
+                token_salt=self.token_salt, token_hash=self.token_hash
+            )
+            return token
+        return derive_token(TOKEN_NAMESPACE, self.token_salt)
 
 
 # Places ------------------------------------------------------------------------

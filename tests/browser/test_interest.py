@@ -53,11 +53,16 @@ def express_interest_by_keyboard(checked, email):
     page.keyboard.type("Sam Jones")
     tab_and(page)  # "filling in for someone else": left unticked
     tab_and(page)  # their name: left empty
-    tab_and(page, key="Space")  # contact by: Email (the first choice)
-    expect(page.locator("#id_contact_method_0")).to_be_checked()
+    tab_and(page)  # how to cover your tracks (a link in the question's hint)
+    expect(page.get_by_role("link", name="How to cover your tracks online")).to_be_focused()
     tab_and(page, text=email)
-    tab_and(page, key="Space")  # safe to leave a message: Yes
-    expect(page.locator("#id_safe_to_leave_message_0")).to_be_checked()
+    tab_and(page, key="Space")  # may we email you: yes, safe (the first answer)
+    expect(page.locator("#id_email_wish_0")).to_be_checked()
+    tab_and(page)  # phone number: left empty
+    tab_and(page)  # may we text you: left unanswered (no)
+    tab_and(page)  # may we call you: left unanswered (no)
+    tab_and(page)  # support worker: left empty
+    tab_and(page)  # through a support worker: left unanswered (no)
     tab_and(page, text="Step-free access, please")
     tab_and(page, key="Space")  # keep my access needs
     tab_and(page, text="Mornings are best")

@@ -61,7 +61,7 @@ def test_team_assessment_to_published_rung(browser_page, live_server):
         scope_kind="project",
         scope_name="Lived experience research panel",
         lead_name="Priya Lead",
-        lead_email="priya@calder.example",
+        contact_email="priya@calder.example",
         expires_at=timezone.now() + timedelta(days=30),
     )
     answer_link = f"/ladder/self-assessment/i/{invitation.answer_token}/"
@@ -153,7 +153,7 @@ def test_lead_page_and_profile_fit_a_phone_without_javascript(no_js_page, phone_
         scope_name="Welfare rights team",
         scope_kind="team",
         lead_name="Lee",
-        lead_email="lee@castlebrook.example",
+        contact_email="lee@castlebrook.example",
         expires_at=timezone.now() + timedelta(days=5),
     )
     checked, page = no_js_page, no_js_page.page

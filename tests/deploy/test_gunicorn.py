@@ -58,11 +58,12 @@ def production_server(tmp_path_factory):
     python = str(BIN / "python")
     for command in (["collectstatic", "--noinput", "-v0"], ["migrate", "--noinput", "-v0"]):
         subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True)
+    log = (tmp / "gunicorn.log").open("wb")
     server = subprocess.Popen(
         [str(BIN / "gunicorn"), "--config", "gunicorn.conf.py"],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
@@ -75,10 +76,11 @@ def production_server(tmp_path_factory):
             time.sleep(0.3)
     else:
         server.kill()
-        pytest.fail("gunicorn did not start:\n" + server.stdout.read().decode())
+        pytest.fail("gunicorn did not start:\n" + (tmp / "gunicorn.log").read_text())
     yield base, tmp
     server.terminate()
     server.wait(timeout=10)
+    log.close()
 
 
 def test_health_check_and_home_page(production_server):
@@ -149,3 +151,45 @@ def test_production_refuses_to_start_without_allowed_hosts():
     )
     assert result.returncode != 0
     assert b"Set the ALLOWED_HOSTS environment variable" in result.stderr
+
+
+def test_the_access_log_never_holds_a_private_links_token(production_server):
+    """Every kind of private link, as a person (or someone guessing) opens it:
+    gunicorn's access log shows the path with the token replaced."""
+    from home.private_links import new_token
+    from ladder.models.invitations import ANSWER, LEAD, derive_token
+
+    base, tmp = production_server
+    interest_token = new_token()[0]
+    draft_token = new_token()[0]
+    answer_token = derive_token("salt", ANSWER)
+    lead_token = derive_token("salt", LEAD)
+    paths = [
+        f"/opportunities/a-project/interest/status/{interest_token}/",
+        f"/opportunities/a-project/interest/status/{interest_token}/withdraw/",
+        f"/ladder/self-assessment/a/{draft_token}/",
+        f"/ladder/self-assessment/a/{draft_token}/about/",
+        f"/ladder/self-assessment/a/{draft_token}/step/1/",
+        f"/ladder/self-assessment/a/{draft_token}/check/",
+        f"/ladder/self-assessment/a/{draft_token}/result/",
+        f"/ladder/self-assessment/i/{answer_token}/",
+        f"/ladder/self-assessment/lead/{lead_token}/",
+        f"/m/{interest_token}/",  # the neutral link in neutral messages
+        f"/m/{lead_token}/",
+    ]
+    for path in paths:
+        fetch(base + path)
+    log_path = tmp / "gunicorn.log"
+    # gunicorn writes a line just after sending its response: wait for the last one.
+    deadline = time.monotonic() + 10
+    while log_path.read_text().count("/m/[private]/") < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    log_text = log_path.read_text()
+    for token in (interest_token, draft_token, answer_token, lead_token):
+        assert token not in log_text
+        assert token[:20] not in log_text
+    assert "/interest/status/[private]/withdraw/" in log_text
+    assert "/ladder/self-assessment/a/[private]/about/" in log_text
+    assert "/ladder/self-assessment/lead/[private]/" in log_text
+    assert '"GET /m/[private]/ ' in log_text
+    assert "/opportunities/a-project/interest/" in log_text  # slugs stay readable

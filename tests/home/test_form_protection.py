@@ -47,6 +47,29 @@ def test_too_fast_or_forged_start_time_is_automated(monkeypatch):
     assert forged.is_valid() and forged.looks_automated()
 
 
+def test_a_start_time_sends_one_form_only(monkeypatch):
+    stamp = started_ago(40, monkeypatch)
+    first = InterestForm({"name": "Sam", "form_started": stamp})
+    assert first.is_valid() and not first.looks_automated()
+    for _ in range(20):
+        again = InterestForm({"name": "Sam", "form_started": stamp})
+        assert again.is_valid() and again.looks_automated()
+
+
+def test_a_start_time_works_only_for_the_form_it_was_issued_for():
+    class OtherForm(form_protection.ProtectedFormMixin, forms.Form):
+        name = forms.CharField()
+
+    borrowed = OtherForm().initial[form_protection.TIMESTAMP_FIELD]
+    form = InterestForm({"name": "Sam", "form_started": borrowed})
+    assert form.is_valid() and form.looks_automated()
+    older_format = form_protection.signing.dumps(
+        time.time() - 60, salt=form_protection._SIGNING_SALT
+    )
+    form = InterestForm({"name": "Sam", "form_started": older_format})
+    assert form.is_valid() and form.looks_automated()
+
+
 def test_honeypot_is_hidden_from_people_and_assistive_technology():
     from django.template.loader import render_to_string
 

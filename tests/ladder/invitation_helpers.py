@@ -34,7 +34,7 @@ def make_partner(home_page, title="Northside Housing", slug=None):
 
 def make_invitation(partner, scope_name="Tenants' voice panel", **fields):
     fields.setdefault("lead_name", "Alex Lead")
-    fields.setdefault("lead_email", "lead@example.org")
+    fields.setdefault("contact_email", "lead@example.org")
     fields.setdefault("expires_at", timezone.now() + timedelta(days=30))
     return Invitation.objects.create(partner=partner, scope_name=scope_name, **fields)
 

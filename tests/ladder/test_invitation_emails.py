@@ -63,7 +63,8 @@ def test_invitation_in_the_default_wording(partner, assessment_page, sent, djang
         "scope_kind": "project",
         "scope_name": "Young people's panel",
         "lead_name": "Alex O'Lead",
-        "lead_email": "alex@example.org",
+        "contact_email": "alex@example.org",
+        "email_safe": "on",
         "expires_at": expires.strftime("%Y-%m-%d %H:%M"),
     }
     (message,) = sent(lambda: client.post(reverse("wagtailsnippets_ladder_invitation:add"), data))

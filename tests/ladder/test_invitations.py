@@ -151,7 +151,11 @@ def test_lead_contact_is_emailed_a_link_only_for_each_new_response(
 ):
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        answer(client, invitation, about={"contact_email": "person@example.org"})
+        answer(
+            client,
+            invitation,
+            about={"contact_email": "person@example.org", "email_wish": "private"},
+        )
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["lead@example.org"]
@@ -246,7 +250,7 @@ def test_new_invitations_expire_after_the_days_in_settings(partner):
     settings.invitation_valid_days = 10
     settings.save()
     invitation = Invitation.objects.create(
-        partner=partner, scope_name="Panel", lead_name="A", lead_email="a@example.org"
+        partner=partner, scope_name="Panel", lead_name="A", contact_email="a@example.org"
     )
     days = (invitation.expires_at - timezone.now()).days
     assert days in (9, 10)
@@ -255,7 +259,7 @@ def test_new_invitations_expire_after_the_days_in_settings(partner):
 def test_no_email_once_the_lead_contact_has_been_erased(
     client, invitation, django_capture_on_commit_callbacks
 ):
-    Invitation.objects.filter(pk=invitation.pk).update(lead_email="", lead_name="")
+    Invitation.objects.filter(pk=invitation.pk).update(contact_email="", lead_name="")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         answer(client, invitation)

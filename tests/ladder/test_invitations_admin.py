@@ -48,7 +48,8 @@ def form(partner, **changes):
         "scope_kind": "project",
         "scope_name": "Young people's research panel",
         "lead_name": "Alex Lead",
-        "lead_email": "alex@northside.example",
+        "contact_email": "alex@northside.example",
+        "email_safe": "on",
         "expires_at": expires.strftime("%Y-%m-%d %H:%M"),
     }
     data.update(changes)
@@ -82,11 +83,28 @@ def test_a_ladder_manager_creates_an_invitation_and_the_lead_gets_both_links(
     assert Client().get(lead_url(invitation)).status_code == 200
 
 
+def test_a_lead_whose_email_is_not_safe_gets_a_neutral_email_and_the_manager_their_reference(
+    manager, partner, assessment_page, django_capture_on_commit_callbacks
+):
+    client = logged_in(manager)
+    data = form(partner)
+    del data["email_safe"]  # "their email is safe" unticked
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(ADD_URL, data, follow=True)
+    invitation = Invitation.objects.get()
+    assert not invitation.email_safe
+    assert f"Tell them their reference, {invitation.reference}, another way" in text(response)
+    (message,) = mail.outbox
+    assert message.subject.startswith("A message from ")
+    assert "Young people" not in message.body and partner.title not in message.body
+    assert lead_url(invitation) not in message.body
+
+
 def test_bad_input_is_refused_beside_the_field_and_nothing_is_saved(
     manager, partner, assessment_page
 ):
     client = logged_in(manager)
-    response = client.post(ADD_URL, form(partner, scope_name="", lead_email="not-an-email"))
+    response = client.post(ADD_URL, form(partner, scope_name="", contact_email="not-an-email"))
     assert response.status_code == 200
     body = text(response)
     assert "This field is required" in body
@@ -99,7 +117,7 @@ def test_bad_input_is_refused_beside_the_field_and_nothing_is_saved(
 def test_lead_contacts_are_shown_only_to_personal_data(
     manager, manager_with_personal_data, partner, assessment_page
 ):
-    invitation = make_invitation(partner, lead_email="alex@northside.example")
+    invitation = make_invitation(partner, contact_email="alex@northside.example")
     inspect = reverse("wagtailsnippets_ladder_invitation:inspect", args=(invitation.pk,))
     edit = reverse("wagtailsnippets_ladder_invitation:edit", args=(invitation.pk,))
     listing = reverse("wagtailsnippets_ladder_invitation:list")
@@ -122,15 +140,15 @@ def test_lead_contacts_are_shown_only_to_personal_data(
 def test_editing_by_a_manager_without_personal_data_keeps_the_lead_contact(
     manager, partner, assessment_page
 ):
-    invitation = make_invitation(partner, lead_email="alex@northside.example")
+    invitation = make_invitation(partner, contact_email="alex@northside.example")
     edit = reverse("wagtailsnippets_ladder_invitation:edit", args=(invitation.pk,))
     data = form(partner, scope_name="Renamed panel")
-    del data["lead_name"], data["lead_email"]
+    del data["lead_name"], data["contact_email"]
     response = logged_in(manager).post(edit, data)
     assert response.status_code == 302, text(response)[:3000]
     invitation.refresh_from_db()
     assert invitation.scope_name == "Renamed panel"
-    assert invitation.lead_email == "alex@northside.example"
+    assert invitation.contact_email == "alex@northside.example"
 
 
 def test_revoke_and_resend_from_the_admin(

@@ -75,11 +75,27 @@ def test_about_step_errors_sit_beside_fields_and_keep_what_was_typed(client, ass
     assert "There is a problem" in body
     assert "Choose your organisation from the list, or type its name" in body
     assert "Enter the name of the service, team or project" in body
-    assert "Enter an email address like name@example.org" in body
+    assert "Enter an email address in the right format" in body
     assert 'value="Chair of the panel"' in body
     assert 'href="#id_scope_name"' in body
     assessment = SelfAssessment.objects.get()
     assert assessment.role == ""
+
+
+@pytest.mark.parametrize(
+    "partner", ["99999999999999999999", "-1", "1e5", "12 ", "0x1f", "\u0661", "99999999999"]
+)
+def test_a_partner_id_no_database_could_hold_gets_a_field_error(client, assessment_page, partner):
+    """An id that would overflow the database's integers (a server error, once)
+    is refused beside the field like any other wrong choice; the rest is kept."""
+    token = start(client)
+    response = client.post(url(token, "about/"), {**ABOUT, "partner": partner})
+    assert response.status_code == 400
+    body = text(response)
+    assert "Choose your organisation from the list" in body
+    assert 'href="#id_partner"' in body
+    assert "Involvement lead" in body
+    assert SelfAssessment.objects.get().role == ""
 
 
 def test_unanswered_questions_get_an_error_on_the_same_step_and_keep_answers(

@@ -2,24 +2,22 @@
 
 import time
 
-from django.core import signing
-
 from home import form_protection
-from home.private_links import expiry, new_token
+from home.private_links import expiry
 from opportunities.models import ExpressionOfInterest
 from opportunities.models.interest import new_reference
 
 
 def started_a_minute_ago():
-    return signing.dumps(time.time() - 60, salt=form_protection._SIGNING_SALT)
+    """A fresh start time (each one sends one form) for the interest form."""
+    return form_protection.issue_start_time("opportunities.interest", time.time() - 60)
 
 
 def form_data(**overrides):
     data = {
         "name": "Sam Jones",
-        "contact_method": "email",
-        "contact_detail": "sam@example.org",
-        "safe_to_leave_message": "yes",
+        "contact_email": "sam@example.org",
+        "email_wish": "safe",
         "access_needs": "",
         "anything_else": "",
         "consent": "on",
@@ -35,18 +33,31 @@ def interest_url(page):
 
 
 def make_interest(opportunity, **fields):
-    """A stored record and its private token, without going through the form."""
-    token, token_hash = new_token()
+    """A stored record and its private token, without going through the form.
+
+    By default the person gave an email address and said email is safe; pass
+    contact wishes fields (``contact_phone="...", call_ok=True``...) to change that.
+    """
     values = {
         "opportunity": opportunity,
         "opportunity_title": opportunity.title,
         "reference": new_reference(),
         "name": "Alex Doe",
-        "contact_method": "email",
-        "contact_detail": f"alex{ExpressionOfInterest.objects.count()}@example.org",
         "consent": True,
-        "token_hash": token_hash,
         "token_expires_at": expiry(30),
         **fields,
     }
-    return ExpressionOfInterest.objects.create(**values), token
+    if not any(key in fields for key in ("contact_email", "contact_phone", "support_worker")):
+        values["contact_email"] = f"alex{ExpressionOfInterest.objects.count()}@example.org"
+    if values.get("contact_email"):
+        values.setdefault("email_ok", True)
+        values.setdefault("email_safe", True)
+    record = ExpressionOfInterest(**values)
+    token = record.issue_link()
+    record.save()
+    return record, token
+
+
+def phone_only(number="07700 900982", safe=True, channel="call"):
+    """make_interest fields for someone who gave only a phone number."""
+    return {"contact_phone": number, f"{channel}_ok": True, f"{channel}_safe": safe}

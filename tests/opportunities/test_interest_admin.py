@@ -11,7 +11,7 @@ from opportunities.models import ExpressionOfInterest, InterestMessages
 from privacy.models import PersonalDataAccess
 from tests.conftest import make_user
 from tests.opportunities.conftest import make_opportunity
-from tests.opportunities.interest_helpers import make_interest
+from tests.opportunities.interest_helpers import make_interest, phone_only
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def opportunity(board):
 
 @pytest.fixture
 def record(opportunity):
-    return make_interest(opportunity, name="Rae Smith", contact_detail="rae@example.org")[0]
+    return make_interest(opportunity, name="Rae Smith", contact_email="rae@example.org")[0]
 
 
 @pytest.fixture
@@ -157,8 +157,8 @@ def test_bulk_status_change_with_messages_from_editable_templates(
     settings = SiteSettings.load()
     settings.contact_phone = "0161 496 0000"
     settings.save()
-    emailed, _ = make_interest(opportunity, name="Rae", contact_detail="rae@example.org")
-    phoned, _ = make_interest(opportunity, contact_method="phone", contact_detail="07700900982")
+    emailed, _ = make_interest(opportunity, name="Rae", contact_email="rae@example.org")
+    phoned, _ = make_interest(opportunity, **phone_only("07700900982"))
     client.force_login(personal_data_user)
 
     with django_capture_on_commit_callbacks(execute=True):

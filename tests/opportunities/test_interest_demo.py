@@ -20,8 +20,9 @@ def test_demo_interest_loads_once_with_invented_people(demo_site):
         "withdrawn",
     }
     assert all(
-        record.contact_detail.endswith("@example.org")
-        or record.contact_detail.startswith("07700 900")
+        record.contact_email.endswith("@example.org")
+        or record.contact_phone.startswith("07700 900")
         for record in records
     )
-    assert records.get(reference="DMC-3L5").safe_to_leave_message is False
+    priya = records.get(reference="DMC-3L5")
+    assert priya.call_ok and not priya.call_safe and priya.needs_second_factor

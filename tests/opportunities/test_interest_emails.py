@@ -108,10 +108,17 @@ def test_duplicate_notice(client, opportunity, sent):
     )
 
 
-def test_withdrawal_tells_the_team_with_a_link_only(client, opportunity, sent):
+def test_withdrawal_tells_the_team_with_a_link_only_and_the_person_it_went_through(
+    client, opportunity, sent
+):
     record, token = make_interest(opportunity)
     withdraw_url = f"{opportunity.url}interest/status/{token}/withdraw/"
-    (message,) = sent(lambda: client.post(withdraw_url))
+    message, to_person = sorted(
+        sent(lambda: client.post(withdraw_url)), key=lambda email: email.to != ["team@example.org"]
+    )
+    assert to_person.to == [record.contact_email]
+    assert to_person.subject == f"You have withdrawn your interest: {TITLE}"
+    assert f"reference {record.reference}" in to_person.body
     assert message.to == ["team@example.org"]
     assert message.subject == "An expression of interest was withdrawn"
     assert message.body == (
@@ -143,7 +150,7 @@ def test_withdrawal_tells_the_team_with_a_link_only(client, opportunity, sent):
 def test_status_messages_in_the_default_wording(opportunity, sent, status, subject, news):
     record, _ = make_interest(opportunity, name="Sam O'Neil")
     (message,) = sent(lambda: services.change_status([record], status, send_message=True))
-    assert message.to == [record.contact_detail]
+    assert message.to == [record.contact_email]
     assert message.subject == subject
     assert message.body == (
         "Dear Sam O'Neil,\n\n"

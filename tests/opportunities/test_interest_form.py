@@ -101,6 +101,50 @@ def test_submit_stores_once_confirms_and_emails(send, client, opportunity):
         assert personal not in team.body and personal not in team.subject
 
 
+def test_the_confirmation_address_carries_no_token_and_opens_only_in_that_browser(
+    send, client, opportunity
+):
+    response = send(client, opportunity)
+    sent_url = response["Location"]
+    assert sent_url == interest_url(opportunity) + "sent/"  # no query string, no token
+    html = client.get(sent_url).content.decode()
+    token = private_link(html).rstrip("/").rsplit("/", 1)[1]
+    assert token not in sent_url
+    assert client.get(sent_url).status_code == 200  # a reload still shows it
+
+    from django.test import Client
+
+    elsewhere = Client().get(sent_url)
+    assert elsewhere.status_code == 404
+    assert token not in elsewhere.content.decode()
+    cache.clear()  # the receipt's half hour is over
+    assert client.get(sent_url).status_code == 404
+
+
+def test_someone_whose_email_is_not_safe_is_told_to_keep_their_reference(send, client, opportunity):
+    response = send(client, opportunity, email_wish="private")
+    html = client.get(response["Location"]).content.decode()
+    record = ExpressionOfInterest.objects.get()
+    assert record.email_ok and not record.email_safe and record.needs_second_factor
+    assert "Keep your reference somewhere safe" in html and record.reference in html
+    assert 'href="/cover-your-tracks/"' in html
+
+
+def test_an_older_record_gets_a_new_link_with_its_next_message(opportunity):
+    """Records from before links were derived cannot show their link again:
+    the next message carries a new one, and the old one stops working."""
+    record, old_token = make_interest(opportunity)
+    type(record).objects.filter(pk=record.pk).update(token_salt="")
+    record.refresh_from_db()
+    new_token = record.private_link_token()
+    assert new_token != old_token and record.token_salt
+    assert record.private_link_token() == new_token  # the same link from now on
+    from opportunities.interest.services import find_by_token
+
+    assert find_by_token(opportunity, old_token) is None
+    assert find_by_token(opportunity, new_token) == record
+
+
 def test_confirmation_promises_a_reply_date_in_working_days(send, client, opportunity, monkeypatch):
     friday = timezone.make_aware(timezone.datetime(2026, 11, 27, 10, 0))
     monkeypatch.setattr(timezone, "now", lambda: friday)
@@ -131,8 +175,9 @@ def test_private_link_shows_status_and_withdraws(
     assert withdrawn.status_code == 303
     assert ExpressionOfInterest.objects.get().status == "withdrawn"
     assert "You have withdrawn" in client.get(link).content.decode()
-    assert [message.to for message in mail.outbox] == [["team@example.org"]]
-    assert "Sam" not in mail.outbox[0].body
+    team, person = sorted(mail.outbox, key=lambda message: message.to != ["team@example.org"])
+    assert team.to == ["team@example.org"] and "Sam" not in team.body
+    assert person.to == ["sam@example.org"] and "You have withdrawn" in person.subject
 
 
 def test_a_private_link_never_opens_another_record(client, board, opportunity):
@@ -158,14 +203,16 @@ def test_an_expired_link_does_not_open(client, opportunity):
     ("overrides", "field", "message"),
     [
         ({"name": ""}, "name", "Enter your name"),
-        ({"contact_detail": "not-an-email"}, "contact_detail", "right format"),
+        ({"contact_email": "not-an-email"}, "contact_email", "right format"),
+        ({"contact_phone": "12ab", "text_wish": "safe"}, "contact_phone", "Enter a phone number"),
+        ({"email_wish": None}, "email_wish", "Tell us if we may email you"),
         (
-            {"contact_method": "phone", "contact_detail": "12ab"},
-            "contact_detail",
-            "Enter a phone number",
+            {"contact_email": None, "email_wish": None, "name": ""},
+            "email_wish",
+            "Tell us at least one way we may contact you",
         ),
-        ({"contact_method": None}, "contact_method", "Choose how we should contact you"),
-        ({"safe_to_leave_message": None}, "safe_to_leave_message", "safe to leave"),
+        ({"call_wish": "private"}, "contact_phone", "Enter your phone number"),
+        ({"support_worker_wish": "safe"}, "support_worker", "Enter your support worker"),
         ({"consent": None}, "consent", "Tick the box to agree"),
         ({"on_behalf_of": "on"}, "on_behalf_of_name", "Enter the name of the person"),
         ({"access_needs": "A BSL interpreter"}, "access_needs_consent", "keep your access needs"),
@@ -179,7 +226,7 @@ def test_errors_are_shown_beside_the_field_keep_input_and_save_nothing(
     html = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in html
-    anchor = f"#id_{field}" + ("_0" if field in {"contact_method", "safe_to_leave_message"} else "")
+    anchor = f"#id_{field}" + ("_0" if field.endswith("_wish") else "")
     assert f'href="{anchor}"' in html
     assert f'id="id_{field}-error"' in html and message in html
     assert "I use a wheelchair =cmd" in html  # what was typed is kept
@@ -203,7 +250,7 @@ def test_a_duplicate_looks_the_same_and_stores_nothing_new(send, client, opportu
     first = send(client, opportunity)
     first_page = client.get(first["Location"]).content.decode()
     mail.outbox.clear()
-    second = send(client, opportunity, name="Someone Else", contact_detail=" SAM@Example.org ")
+    second = send(client, opportunity, name="Someone Else", contact_email=" SAM@Example.org ")
     assert second.status_code == 303
     second_page = client.get(second["Location"]).content.decode()
     assert ExpressionOfInterest.objects.count() == 1
@@ -220,8 +267,9 @@ def test_a_duplicate_looks_the_same_and_stores_nothing_new(send, client, opportu
 
 
 def test_same_phone_number_typed_differently_is_a_duplicate(send, client, opportunity):
-    send(client, opportunity, contact_method="phone", contact_detail="07700 900982")
-    send(client, opportunity, contact_method="text", contact_detail="+44 7700-900-982")
+    by_phone = {"contact_email": None, "email_wish": None}
+    send(client, opportunity, **by_phone, contact_phone="07700 900982", call_wish="safe")
+    send(client, opportunity, **by_phone, contact_phone="+44 7700-900-982", text_wish="private")
     assert ExpressionOfInterest.objects.count() == 1
 
 
@@ -244,18 +292,30 @@ def test_too_fast_stores_nothing(send, client, opportunity):
     assert not ExpressionOfInterest.objects.exists()
 
 
+def test_a_reused_start_time_is_refused(send, client, opportunity):
+    """One start time sends one form: sending the same page twice over (a
+    replay) stores one record and asks again for the second."""
+    from tests.opportunities.interest_helpers import started_a_minute_ago
+
+    stamp = started_a_minute_ago()
+    send(client, opportunity, form_started=stamp)
+    replay = send(client, opportunity, form_started=stamp, contact_email="other@example.org")
+    assert "We could not send your form" in replay.content.decode()
+    assert ExpressionOfInterest.objects.count() == 1
+
+
 def test_rate_limit_per_client_ip_shows_the_phone_number(client, opportunity, settings):
     settings.TRUSTED_PROXY_COUNT = 1
     for number in range(IP_LIMIT):
         response = client.post(
             interest_url(opportunity),
-            form_data(contact_detail=f"person{number}@example.org"),
+            form_data(contact_email=f"person{number}@example.org"),
             HTTP_X_FORWARDED_FOR="203.0.113.9",
         )
         assert response.status_code == 303
     blocked = client.post(
         interest_url(opportunity),
-        form_data(contact_detail="one-too-many@example.org"),
+        form_data(contact_email="one-too-many@example.org"),
         HTTP_X_FORWARDED_FOR="203.0.113.9",
     )
     html = blocked.content.decode()
@@ -265,7 +325,7 @@ def test_rate_limit_per_client_ip_shows_the_phone_number(client, opportunity, se
     assert ExpressionOfInterest.objects.count() == IP_LIMIT
     other_ip = client.post(
         interest_url(opportunity),
-        form_data(contact_detail="one-too-many@example.org"),
+        form_data(contact_email="one-too-many@example.org"),
         HTTP_X_FORWARDED_FOR="203.0.113.10",
     )
     assert other_ip.status_code == 303
@@ -320,7 +380,7 @@ def test_post_parameters_are_marked_sensitive(rf, opportunity):
 
 
 def test_str_carries_no_personal_data(opportunity):
-    record, _ = make_interest(opportunity, name="Unique Name", contact_detail="u@example.org")
+    record, _ = make_interest(opportunity, name="Unique Name", contact_email="u@example.org")
     assert str(record) == f"Expression of interest {record.reference}"
 
 
@@ -341,8 +401,8 @@ def test_nothing_personal_is_logged(send, client, opportunity, caplog):
     import logging
 
     caplog.set_level(logging.DEBUG)
-    send(client, opportunity, name="Loggable Name", contact_detail="loggable@example.org")
-    send(client, opportunity, name="Loggable Name", contact_detail="loggable@example.org")
-    send(client, opportunity, name="", contact_detail="loggable@example.org")
+    send(client, opportunity, name="Loggable Name", contact_email="loggable@example.org")
+    send(client, opportunity, name="Loggable Name", contact_email="loggable@example.org")
+    send(client, opportunity, name="", contact_email="loggable@example.org")
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "Loggable" not in logged and "loggable@example.org" not in logged

@@ -14,7 +14,7 @@ from home.models import AccessSupport, Area, SiteSettings, Topic
 from ladder.models import Rung
 from opportunities.models import ExpressionOfInterest
 from tests.opportunities.conftest import make_opportunity
-from tests.opportunities.interest_helpers import make_interest
+from tests.opportunities.interest_helpers import make_interest, phone_only
 from tests.opportunities.test_pages_and_admin import opportunity_form
 
 pytestmark = pytest.mark.django_db
@@ -50,9 +50,7 @@ def people(closed):
         "asked too": make_interest(closed, wants_outcome=True, status="selected")[0],
         "did not ask": make_interest(closed, wants_outcome=False)[0],
         "withdrew": make_interest(closed, wants_outcome=True, status="withdrawn")[0],
-        "by phone": make_interest(
-            closed, wants_outcome=True, contact_method="phone", contact_detail="07700900982"
-        )[0],
+        "by phone": make_interest(closed, wants_outcome=True, **phone_only("07700900982"))[0],
     }
 
 
@@ -87,10 +85,8 @@ def test_publishing_the_outcome_emails_each_person_who_asked_once(
     assert "07700900982" not in team[0].body
     mail.outbox[:] = [message for message in mail.outbox if message not in team]
     recipients = sorted(message.to[0] for message in mail.outbox)
-    assert recipients == sorted(
-        [people["asked"].contact_detail, people["asked too"].contact_detail]
-    )
-    ash = next(m for m in mail.outbox if m.to == [people["asked"].contact_detail])
+    assert recipients == sorted([people["asked"].contact_email, people["asked too"].contact_email])
+    ash = next(m for m in mail.outbox if m.to == [people["asked"].contact_email])
     assert ash.subject == "What changed: Tenant panel"
     assert "Dear Ash" in ash.body and "/tenant-panel/" in ash.body
     for key in ("asked", "asked too"):
@@ -130,4 +126,4 @@ def test_daily_command_catches_outcomes_published_before_closing(
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_outcome_notices")
         call_command("send_outcome_notices")
-    assert [message.to for message in mail.outbox] == [[record.contact_detail]]
+    assert [message.to for message in mail.outbox] == [[record.contact_email]]

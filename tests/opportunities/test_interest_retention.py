@@ -21,7 +21,7 @@ from privacy.models import PersonalDataAccess
 from privacy.registry import personal_data_sources
 from tests.conftest import make_user
 from tests.opportunities.conftest import make_opportunity
-from tests.opportunities.interest_helpers import make_interest
+from tests.opportunities.interest_helpers import make_interest, phone_only
 
 pytestmark = pytest.mark.django_db
 
@@ -125,11 +125,11 @@ def test_purge_removes_old_assessment_emails_and_sent_emails(dated):
 def test_a_request_finds_exports_and_erases_everything_for_a_person(board, tmp_path):
     page = make_opportunity(board)
     other_page = make_opportunity(board)
-    by_email, _ = make_interest(page, contact_detail="Sam@Example.org", name="Sam")
+    by_email, _ = make_interest(page, contact_email="Sam@Example.org", name="Sam")
     by_phone, _ = make_interest(
-        other_page, contact_method="text", contact_detail="07700 900982", name="Sam"
+        other_page, **phone_only("07700 900982", channel="text"), name="Sam"
     )
-    someone_else, _ = make_interest(page, contact_detail="kim@example.org")
+    someone_else, _ = make_interest(page, contact_email="kim@example.org")
     interest.change_status([by_email], "contacted")
     assessment = make_assessment("sam@example.org", timezone.now())
 
@@ -137,7 +137,7 @@ def test_a_request_finds_exports_and_erases_everything_for_a_person(board, tmp_p
     assert {(m.source, m.record_id) for m in found} == {
         ("Expression of interest", str(by_email.pk)),
         ("Expression of interest", str(by_phone.pk)),
-        ("Ladder self-assessment (contact email)", str(assessment.pk)),
+        ("Ladder self-assessment (contact details)", str(assessment.pk)),
     }
 
     export = tmp_path / "sam.json"
@@ -170,7 +170,7 @@ def test_a_request_finds_exports_and_erases_everything_for_a_person(board, tmp_p
 
 def test_request_tool_in_the_admin(client, board, django_user_model, superuser):
     page = make_opportunity(board)
-    record, _ = make_interest(page, contact_detail="sam@example.org", name="Sam Jones")
+    record, _ = make_interest(page, contact_email="sam@example.org", name="Sam Jones")
     url = reverse("personal_data_request")
 
     editor = make_user(django_user_model, "ed", ["Editors"])
@@ -204,7 +204,7 @@ def looks_personal(model_field):
         isinstance(model_field, models.EmailField)
         or (
             isinstance(model_field, models.CharField)
-            and ("phone" in name or name in {"contact_detail", "text_number"})
+            and ("phone" in name or name in {"support_worker", "text_number"})
         )
         or "personal data" in help_text
     )
@@ -233,11 +233,11 @@ def test_invitation_lead_contacts_are_found_erased_and_purged(home_page):
     from tests.ladder.invitation_helpers import make_invitation, make_partner
 
     partner = make_partner(home_page)
-    current = make_invitation(partner, lead_email="Lead@Example.org")
+    current = make_invitation(partner, contact_email="Lead@Example.org")
     ended = make_invitation(
         partner,
         scope_name="Old panel",
-        lead_email="old@example.org",
+        contact_email="old@example.org",
         expires_at=NOW - timedelta(days=200),
     )
     found = subject_requests.find(email="lead@example.org")
@@ -246,9 +246,9 @@ def test_invitation_lead_contacts_are_found_erased_and_purged(home_page):
     ]
     subject_requests.erase(found)
     current.refresh_from_db()
-    assert current.lead_email == "" and current.lead_name == ""
+    assert current.contact_email == "" and current.lead_name == ""
     assert Invitation.objects.filter(pk=current.pk).exists()  # the invitation itself stays
 
     run_purge()
     ended.refresh_from_db()
-    assert ended.lead_email == "" and ended.scope_name == "Old panel"
+    assert ended.contact_email == "" and ended.scope_name == "Old panel"

@@ -2,3 +2,4 @@
 to open an invitation in the admin."""
 
 from tests.ladder.conftest import assessment_page, pages, questionnaire, rungs  # noqa: F401
+from tests.opportunities.conftest import board  # noqa: F401

@@ -26,7 +26,7 @@ def logged_in(user):
 
 @pytest.fixture
 def lead_contact_page(home_page, assessment_page):
-    invitation = make_invitation(make_partner(home_page), lead_email="alex@northside.example")
+    invitation = make_invitation(make_partner(home_page), contact_email="alex@northside.example")
     return reverse("wagtailsnippets_ladder_invitation:inspect", args=(invitation.pk,))
 
 

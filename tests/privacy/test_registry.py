@@ -70,13 +70,13 @@ def test_every_app_declares_its_sources_through_the_hook():
     labels = {source.label for source in personal_data_sources.sources}
     assert {
         "Expression of interest",
-        "Ladder self-assessment (contact email)",
+        "Ladder self-assessment (contact details)",
         "Ladder assessment invitation (lead contact)",
         "Partner profile (public contact)",
         "Staff account",
         "Email in the sending queue",
     } <= labels
-    assert personal_data_sources.personal_fields()["ladder.Invitation.lead_email"].label == (
+    assert personal_data_sources.personal_fields()["ladder.Invitation.contact_email"].label == (
         "Ladder assessment invitation (lead contact)"
     )
     assert "home.SiteSettings.notification_email" in personal_data_sources.not_personal()
