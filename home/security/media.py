@@ -17,7 +17,9 @@ from django.views.static import serve
 
 # Wagtail keeps originals in original_images/ and renditions in images/.
 IMAGE_FOLDERS = ("original_images", "images")
-UPLOAD_POLICY = "default-src 'none'; sandbox"
+# Nothing may load or run; the browser's own viewer for an opened image styles
+# itself inline, so inline styles (and only they) are allowed.
+UPLOAD_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
 
 
 def image_content_type(path: str) -> str | None:

@@ -124,6 +124,25 @@ class CspViolations:
         )
 
 
+def serve_media_through_the_app(context, live_server_url):
+    """Hand requests for uploads to the app, as production's route gets them.
+
+    Django's live server answers MEDIA_URL from MEDIA_ROOT itself, before the
+    app sees the request, so without this the browser would get none of the
+    headers the app's image-only media route sends (home/security/media.py).
+    """
+    from django.conf import settings
+    from django.test import Client
+
+    def through_the_app(route):
+        path = route.request.url[len(live_server_url) :]
+        response = Client().get(path)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        route.fulfill(status=response.status_code, headers=dict(response.items()), body=body)
+
+    context.route(f"{live_server_url}{settings.MEDIA_URL}**", through_the_app)
+
+
 class CheckedPage:
     """A Playwright page that remembers every document it loaded, so the test
     fails if any of them was not checked with axe-core."""
@@ -187,6 +206,7 @@ class CheckedPage:
 
 def _checked_page(chromium, live_server, **context_options):
     context = chromium.new_context(**context_options)
+    serve_media_through_the_app(context, live_server.url)
     watches = [CspViolations(context)]
     axe_page = None
     if context_options.get("java_script_enabled") is False:

@@ -135,7 +135,9 @@ def test_the_media_route_serves_images_as_images_that_cannot_run_anything(client
         assert response.status_code == 200, url
         assert response["Content-Type"] == "image/png"
         assert response["X-Content-Type-Options"] == "nosniff"
-        assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
+        assert response["Content-Security-Policy"] == (
+            "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+        )
         assert response["Cross-Origin-Resource-Policy"] == "same-origin"
     assert b"".join(client.get(image.file.url).streaming_content).startswith(b"\x89PNG")
 

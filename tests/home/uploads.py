@@ -48,7 +48,8 @@ def pdf_bytes(text="Paying people: our guide", script=b""):
         b"<< /Type /Action /S /JavaScript /JS (" + script + b") >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = BytesIO(b"%PDF-1.4\n")
+    out = BytesIO()
+    out.write(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
         offsets.append(out.tell())
