@@ -6,34 +6,12 @@ Everything that differs between machines comes from environment variables
 
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONE, SELF, UNSAFE_INLINE
-from django.core.exceptions import ImproperlyConfigured
+
+from .environment import env_bool, env_int, env_list, require  # noqa: F401 (used by dev and production)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_int(name, default):
-    value = os.environ.get(name, "")
-    if value.strip() == "":
-        return default
-    try:
-        return int(value)
-    except ValueError as error:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from error
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -243,112 +221,12 @@ WAGTAIL_WORKFLOW_ENABLED = True
 
 
 # ---------------------------------------------------------------------------
-# Uploads that can never run script (see docs/security.md)
+# Uploads, the Content Security Policies, other headers and cookies: in
+# config/settings/security.py (see docs/security.md).
 # ---------------------------------------------------------------------------
-# No SVG: an SVG is a document that can carry script, and it would be served
-# from the site's own address. `manage.py remove_svg_images` removes any
-# uploaded before this rule.
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-# A 48-megapixel phone photo fits; a decompression bomb does not.
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-# Documents only through Wagtail's view, which checks collection privacy and
-# sends `Content-Security-Policy: default-src 'none'` and nosniff; only PDFs
-# open in the browser, everything else downloads.
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
-WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
-# No Gravatar: the admin would send a hash of each editor's email address to a
-# third party, and the admin's Content Security Policy allows no such images.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
+from .security import *  # noqa: E402, F403
+from .security import content_security_policies  # noqa: E402
 
-# ---------------------------------------------------------------------------
-# Content Security Policy (django-csp 4), chosen per path by
-# home.security.content_policy.ContentSecurityPolicyMiddleware.
-# ---------------------------------------------------------------------------
-
-
-def origin_of(url):
-    """'https://cdn.example.org' for an absolute URL, nothing for a path on this site."""
-    parts = urlsplit(url)
-    return [f"{parts.scheme}://{parts.netloc}"] if parts.scheme and parts.netloc else []
-
-
-# Static files and uploads may come from a CDN or object storage.
-STATIC_ORIGIN = origin_of(STATIC_URL)
-MEDIA_ORIGIN = origin_of(MEDIA_URL)
-# Public pages: strict and nonce-free, so a cached page is valid for everyone.
-# Scripts and styles only from files; no inline code, no eval.
-CONTENT_SECURITY_POLICY_PUBLIC = {
-    "default-src": [SELF],
-    "script-src": [SELF, *STATIC_ORIGIN],
-    "style-src": [SELF, *STATIC_ORIGIN],
-    "img-src": [SELF, *STATIC_ORIGIN, *MEDIA_ORIGIN],
-    "font-src": [SELF, *STATIC_ORIGIN],
-    "object-src": [NONE],
-    "base-uri": [NONE],
-    "form-action": [SELF],
-    # Becomes 'self' on the responses Wagtail marks X-Frame-Options: SAMEORIGIN
-    # (its previews); 'none' everywhere else.
-    "frame-ancestors": [NONE],
-}
-# The admin (/admin/): Wagtail 8's own templates emit inline scripts (inline
-# panels, multiple-chooser panels, date and time widgets) and inline styles,
-# with no nonce hook, and a nonce would make browsers ignore 'unsafe-inline'.
-# So the admin allows inline scripts and styles, and nothing else is loosened.
-CONTENT_SECURITY_POLICY_ADMIN = {
-    **CONTENT_SECURITY_POLICY_PUBLIC,
-    "script-src": [SELF, UNSAFE_INLINE, *STATIC_ORIGIN],
-    "style-src": [SELF, UNSAFE_INLINE, *STATIC_ORIGIN],
-    # Wagtail's image previews before upload (blob:) and a few icons (data:).
-    "img-src": [SELF, "data:", "blob:", *STATIC_ORIGIN, *MEDIA_ORIGIN],
-}
-# CSP_REPORT_ONLY=true sends both policies as Content-Security-Policy-Report-Only,
-# for a first deployment: browsers report what they would block and block nothing.
-CONTENT_SECURITY_POLICY_ENFORCED = not env_bool("CSP_REPORT_ONLY", False)
-CONTENT_SECURITY_POLICY_REPORT_URI = os.environ.get("CSP_REPORT_URI", "")
-
-# ---------------------------------------------------------------------------
-# Other security headers (home.security.headers) and security.txt
-# ---------------------------------------------------------------------------
-# Browser features the site never uses, denied to every page and frame.
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in (
-        "accelerometer",
-        "autoplay",
-        "bluetooth",
-        "camera",
-        "display-capture",
-        "encrypted-media",
-        "geolocation",
-        "gyroscope",
-        "hid",
-        "idle-detection",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "publickey-credentials-get",
-        "screen-wake-lock",
-        "serial",
-        "usb",
-        "xr-spatial-tracking",
-    )
-}
-# Other sites may not embed our pages, images or files (no hotlinking of
-# uploads, no cross-site reads through side channels).
-CROSS_ORIGIN_RESOURCE_POLICY = os.environ.get("CROSS_ORIGIN_RESOURCE_POLICY", "same-origin")
-# /.well-known/security.txt (RFC 9116): who to tell about a vulnerability.
-# A mailto: or https: address; a plain email address is taken as mailto:.
-SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "")
-# The CSRF cookie lasts as long as the browser session, never a year.
-CSRF_COOKIE_AGE = None
-
-
-def require(name, value):
-    if not value:
-        raise ImproperlyConfigured(f"Set the {name} environment variable.")
-    return value
+CONTENT_SECURITY_POLICY_PUBLIC, CONTENT_SECURITY_POLICY_ADMIN = content_security_policies(
+    STATIC_URL, MEDIA_URL
+)

@@ -117,12 +117,12 @@ def test_report_only_switch_sends_the_same_policy_as_a_report(client, home_page,
 def test_report_only_is_read_from_the_environment(monkeypatch):
     import importlib
 
-    from config.settings import base
+    from config.settings import security
 
     monkeypatch.setenv("CSP_REPORT_ONLY", "true")
-    assert importlib.reload(base).CONTENT_SECURITY_POLICY_ENFORCED is False
+    assert importlib.reload(security).CONTENT_SECURITY_POLICY_ENFORCED is False
     monkeypatch.delenv("CSP_REPORT_ONLY")
-    assert importlib.reload(base).CONTENT_SECURITY_POLICY_ENFORCED is True
+    assert importlib.reload(security).CONTENT_SECURITY_POLICY_ENFORCED is True
 
 
 def test_static_files_and_uploads_from_another_origin_are_allowed_for_what_they_are(
