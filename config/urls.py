@@ -1,5 +1,7 @@
+import re
+
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -7,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.quick_exit import cover_your_tracks
 from privacy.contact_wishes.links import open_message_link
+from home.security.media import serve_image
+from home.security.security_txt import security_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -15,23 +19,20 @@ urlpatterns = [
     path("cover-your-tracks/", cover_your_tracks, name="cover_your_tracks"),
     # The neutral private link in neutral messages (privacy/contact_wishes/links.py).
     path("m/<str:token>/", open_message_link, name="private_message_link"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-elif getattr(settings, "SERVE_MEDIA", False):
-    # One-machine installs serve uploads from MEDIA_ROOT; larger ones put media
-    # in object storage (see README) and set SERVE_MEDIA=false.
-    from django.urls import re_path
-    from django.views.static import serve
-
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+serves_media = settings.DEBUG or getattr(settings, "SERVE_MEDIA", False)
+if serves_media and settings.MEDIA_URL.startswith("/"):
+    # One-machine installs serve uploaded images from MEDIA_ROOT; larger ones
+    # put media in object storage (see README) and set SERVE_MEDIA=false.
+    # Images only: documents go through Wagtail's document view above.
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.+)$", serve_image, name="media_image")]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -8,30 +8,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
+
+from .environment import env_bool, env_int, env_list, require  # noqa: F401 (used by dev and production)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_int(name, default):
-    value = os.environ.get(name, "")
-    if value.strip() == "":
-        return default
-    try:
-        return int(value)
-    except ValueError as error:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from error
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -62,6 +42,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -73,6 +54,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "home.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "home.security.headers.SecurityHeadersMiddleware",
+    "home.security.content_policy.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -199,7 +182,9 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Frames only where Wagtail's previews ask for them (its own SAMEORIGIN
+# override); the Content Security Policy's frame-ancestors follows the same rule.
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -229,15 +214,19 @@ LOGGING = {
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Co-pro Network")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 
 
-def require(name, value):
-    if not value:
-        raise ImproperlyConfigured(f"Set the {name} environment variable.")
-    return value
+# ---------------------------------------------------------------------------
+# Uploads, the Content Security Policies, other headers and cookies: in
+# config/settings/security.py (see docs/security.md).
+# ---------------------------------------------------------------------------
+from .security import *  # noqa: E402, F403
+from .security import content_security_policies  # noqa: E402
+
+CONTENT_SECURITY_POLICY_PUBLIC, CONTENT_SECURITY_POLICY_ADMIN = content_security_policies(
+    STATIC_URL, MEDIA_URL
+)

@@ -1,7 +1,14 @@
 """Production: refuses to start without SECRET_KEY and ALLOWED_HOSTS."""
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, env_bool, require
+from .base import (
+    ALLOWED_HOSTS,
+    CSRF_COOKIE_SECURE,
+    SECRET_KEY,
+    SESSION_COOKIE_SECURE,
+    env_bool,
+    require,
+)
 
 DEBUG = env_bool("DEBUG", False)
 require("SECRET_KEY", SECRET_KEY)
@@ -12,9 +19,6 @@ if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 random characters.")
 
 SILENCED_SYSTEM_CHECKS = [
-    # Wagtail's page previews and the userbar load our own pages in frames, so
-    # frames must be allowed from the same origin (SAMEORIGIN, not DENY).
-    "security.W019",
     # HSTS preloading is a hard-to-undo commitment for the whole domain; turn it
     # on with SECURE_HSTS_PRELOAD=true once the domain is ready.
     "security.W021",
@@ -24,3 +28,14 @@ if env_bool("SECURE_HSTS_PRELOAD", False):
 
 # Small installs without object storage: let the app serve uploaded images.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+
+# ---------------------------------------------------------------------------
+# Cookie names with the __Host- prefix: the browser keeps them only if they
+# came over HTTPS, for the whole site (Path=/) and this host alone (no
+# Domain), so a sibling subdomain cannot set or overwrite them. Browsers
+# refuse such cookies without Secure, so the prefix follows SECURE_COOKIES.
+# ---------------------------------------------------------------------------
+if SESSION_COOKIE_SECURE:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+if CSRF_COOKIE_SECURE:
+    CSRF_COOKIE_NAME = "__Host-csrftoken"

@@ -1,5 +1,6 @@
 """Browser tests: Debian's Chromium driven by Playwright against a live server,
-with axe-core run on every page a test visits.
+with axe-core run on every page a test visits, and any Content Security Policy
+violation on any page (public or admin, policies enforced) failing the test.
 
 Playwright's sync API runs an event loop in this thread, so Django's guard
 against database calls from async code must be relaxed for these tests.
@@ -85,12 +86,70 @@ def wait_for_messages(page):
         expect(messages).to_have_css("opacity", "1")
 
 
+# Every frame of every page reports the browser's securitypolicyviolation
+# events to the test (Playwright adds this script and the binding outside the
+# page's policy). The console's lines are read too ("Refused to load ...",
+# "Executing inline script violates ... Content Security Policy ..."), which
+# is how a page with JavaScript switched off reports a blocked inline style.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.__cspViolation({
+        page: event.documentURI,
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        where: `${event.sourceFile}:${event.lineNumber}`,
+        sample: event.sample,
+        disposition: event.disposition,
+    });
+}, true);
+"""
+
+
+class CspViolations:
+    """Every Content Security Policy violation that a browser context saw."""
+
+    def __init__(self, context):
+        self.seen = []
+        context.expose_binding("__cspViolation", lambda _source, report: self.seen.append(report))
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
+        context.on("console", self._console)
+
+    def _console(self, message):
+        if "Content Security Policy" in message.text:
+            self.seen.append({"console": message.text, "page": message.page and message.page.url})
+
+    def assert_none(self):
+        assert not self.seen, "Content Security Policy violations:\n" + "\n".join(
+            str(report) for report in self.seen
+        )
+
+
+def serve_media_through_the_app(context, live_server_url):
+    """Hand requests for uploads to the app, as production's route gets them.
+
+    Django's live server answers MEDIA_URL from MEDIA_ROOT itself, before the
+    app sees the request, so without this the browser would get none of the
+    headers the app's image-only media route sends (home/security/media.py).
+    """
+    from django.conf import settings
+    from django.test import Client
+
+    def through_the_app(route):
+        path = route.request.url[len(live_server_url) :]
+        response = Client().get(path)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        route.fulfill(status=response.status_code, headers=dict(response.items()), body=body)
+
+    context.route(f"{live_server_url}{settings.MEDIA_URL}**", through_the_app)
+
+
 class CheckedPage:
     """A Playwright page that remembers every document it loaded, so the test
     fails if any of them was not checked with axe-core."""
 
-    def __init__(self, page, live_server_url, axe_page=None):
+    def __init__(self, page, live_server_url, axe_page=None, csp_violations=()):
         self.page = page
+        self.csp_violations = list(csp_violations)
         # With JavaScript off, axe-core cannot run in the page itself, so the
         # same HTML is checked in a second, script-enabled page at the same URL.
         self.axe_page = axe_page
@@ -129,6 +188,11 @@ class CheckedPage:
         ]
         assert not violations, f"axe-core on {self.page.url}:\n" + "\n".join(described)
         self.checked.add(self.page.url.split("#")[0])
+        self.assert_no_csp_violations()
+
+    def assert_no_csp_violations(self):
+        for watch in self.csp_violations:
+            watch.assert_none()
 
     def screenshot(self, name):
         if os.environ.get("SCREENSHOTS"):
@@ -142,10 +206,16 @@ class CheckedPage:
 
 def _checked_page(chromium, live_server, **context_options):
     context = chromium.new_context(**context_options)
+    serve_media_through_the_app(context, live_server.url)
+    watches = [CspViolations(context)]
     axe_page = None
     if context_options.get("java_script_enabled") is False:
-        axe_page = chromium.new_context().new_page()
-    checked = CheckedPage(context.new_page(), live_server.url, axe_page=axe_page)
+        axe_context = chromium.new_context()
+        watches.append(CspViolations(axe_context))
+        axe_page = axe_context.new_page()
+    checked = CheckedPage(
+        context.new_page(), live_server.url, axe_page=axe_page, csp_violations=watches
+    )
     return context, checked
 
 
@@ -153,6 +223,8 @@ def _close(request, context, checked):
     context.close()
     if checked.axe_page is not None:
         checked.axe_page.context.close()
+    # Said even after a failure: a blocked script is often why a step failed.
+    checked.assert_no_csp_violations()
     # A test that failed part-way left pages unchecked; saying so again as a
     # teardown error would only hide the real failure.
     if passed(request):

@@ -53,6 +53,7 @@ def production_server(tmp_path_factory):
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "1",
         "FORWARDED_ALLOW_IPS": "127.0.0.1",
+        "SECURITY_CONTACT": "security@copro.example.org",
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     python = str(BIN / "python")
@@ -108,6 +109,35 @@ def test_page_links_the_hashed_stylesheet_which_whitenoise_serves(production_ser
     assert status == 200
     assert b".skip-link" in css
     assert "immutable" in headers.get("Cache-Control", "")
+
+
+def test_production_headers_policy_and_host_only_cookies(production_server):
+    base, tmp = production_server
+    status, headers, _ = fetch(base + "/")
+    assert status == 200
+    assert "script-src 'self';" in headers["Content-Security-Policy"]
+    assert "camera=()" in headers["Permissions-Policy"]
+    assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert headers["X-Frame-Options"] == "DENY"
+
+    manifest = json.loads((tmp / "static" / "staticfiles.json").read_text())
+    _, static_headers, _ = fetch(base + "/static/" + manifest["paths"]["css/site.css"])
+    assert static_headers["Cross-Origin-Resource-Policy"] == "same-origin"
+
+    request = urllib.request.Request(
+        base + "/admin/login/",
+        headers={"X-Forwarded-Proto": "https", "Host": "copro.example.org"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        cookie = response.headers["Set-Cookie"]
+    assert cookie.startswith("__Host-csrftoken=")
+    assert "Secure" in cookie and "Path=/" in cookie
+    assert "Domain" not in cookie and "expires" not in cookie.lower()
+
+    status, _, body = fetch(base + "/.well-known/security.txt")
+    assert status == 200
+    assert b"Contact: mailto:security@copro.example.org\n" in body
+    assert b"Canonical: https://copro.example.org/.well-known/security.txt\n" in body
 
 
 def test_plain_http_is_redirected_to_https(production_server):
