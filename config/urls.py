@@ -5,7 +5,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from signin.password_reset import RateLimitedPasswordResetView
+
 urlpatterns = [
+    # Wagtail's password-reset page, rate-limited (signin.password_reset): the
+    # same URL and name, matched before Wagtail's own.
+    path(
+        "admin/password_reset/",
+        RateLimitedPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
