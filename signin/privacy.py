@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from privacy.contacts import Contact
 from privacy.registry import (
     DELETE_RECORD,
+    DELETED_WHEN_ITS_TIME_COMES,
     ERASED_BY_HAND,
     Declaration,
     PersonalDataSource,
@@ -63,7 +64,7 @@ SIGN_IN_LOG = PersonalDataSource(
     export=export_sign_in_event,
     # The security record of who got into the admin: a request screen must
     # not let anyone, the Personal data group included, wipe their own tracks.
-    erasure=ERASED_BY_HAND,
+    erasure=DELETED_WHEN_ITS_TIME_COMES,
     note="The security record of staff sign-ins: kept for its retention period, not erased on request.",
     retention=RetentionRule(
         when=f"{settings.SIGNIN_LOG_KEEP_DAYS} days after the event",
