@@ -135,7 +135,7 @@ def alert_if_under_attack(user: Any) -> None:
     addresses = failures.exclude(ip_address=None).values("ip_address").distinct().count()
     superusers = get_user_model()._default_manager.filter(is_superuser=True, is_active=True)
     to = sorted({person.email for person in superusers if person.email})
-    send_templated_email(
+    send_templated_email(  # type: ignore[no-untyped-call]
         "signin/many_failed_sign_ins",
         {
             "username": user.get_username(),

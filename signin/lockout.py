@@ -30,7 +30,7 @@ def client_address(request: HttpRequest) -> str | None:
     X-Forwarded-For), or the socket's address if that is not an IP address:
     axes stores it in an address column, and a forged header must never
     break a sign-in."""
-    for candidate in (client_ip(request), request.META.get("REMOTE_ADDR", "")):
+    for candidate in (client_ip(request), request.META.get("REMOTE_ADDR", "")):  # type: ignore[no-untyped-call]
         try:
             return str(ipaddress.ip_address(candidate.strip()))
         except ValueError:
@@ -54,7 +54,7 @@ def locked_until(username: str | None, address: str | None) -> datetime | None:
 
 
 def is_locked(request: HttpRequest, username: str) -> bool:
-    return AxesProxyHandler.is_locked(request, {"username": username})
+    return bool(AxesProxyHandler.is_locked(request, {"username": username}))
 
 
 def locked_out_response(

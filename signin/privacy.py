@@ -79,9 +79,10 @@ def export_failure_counter(attempt: AccessAttempt) -> dict[str, object]:
 
 
 def failure_counters_past_keeping(clock: PurgeClock) -> QuerySet[AccessAttempt]:
-    return AccessAttempt.objects.filter(
+    expired: QuerySet[AccessAttempt] = AccessAttempt.objects.filter(
         attempt_time__lt=clock.now - timedelta(days=FAILURE_COUNTERS_KEEP_DAYS)
     )
+    return expired
 
 
 FAILED_SIGN_IN_COUNTERS = PersonalDataSource(
@@ -106,7 +107,8 @@ FAILED_SIGN_IN_COUNTERS = PersonalDataSource(
 
 def devices_for(model: Any) -> Any:
     def find(contact: Contact) -> QuerySet[Any]:
-        return model.objects.filter(user__in=accounts_for(contact))
+        found: QuerySet[Any] = model.objects.filter(user__in=accounts_for(contact))
+        return found
 
     return find
 
