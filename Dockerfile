@@ -23,9 +23,9 @@ COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
 COPY --chown=root:root . /app
 # Static files are collected and hashed at build time; whitenoise serves them.
-# The key and host here exist only for this build step.
+# The key, host and one-process switch here exist only for this build step.
 RUN SECRET_KEY=build-only-collectstatic-key-not-used-at-runtime-0123456789 \
-    ALLOWED_HOSTS=build.invalid \
+    ALLOWED_HOSTS=build.invalid SINGLE_PROCESS=true \
     python manage.py collectstatic --noinput -v0
 USER copro
 EXPOSE 8000

@@ -3,8 +3,33 @@
 import multiprocessing
 import os
 
+
+def _single_process():
+    return os.environ.get("SINGLE_PROCESS", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _workers():
+    """Rate limits and caches are per process without Redis (REDIS_URL): then
+    only one worker may run, and only when SINGLE_PROCESS=true says so
+    (config/settings/production.py refuses the rest too)."""
+    asked = os.environ.get("WEB_CONCURRENCY", "").strip()
+    if os.environ.get("REDIS_URL", "").strip():
+        return int(asked or min(4, multiprocessing.cpu_count() * 2 + 1))
+    if not _single_process():
+        raise SystemExit(
+            "gunicorn.conf.py: set REDIS_URL (shared rate limits and lockouts), "
+            "or SINGLE_PROCESS=true for a one-process install."
+        )
+    if asked and int(asked) != 1:
+        raise SystemExit(
+            f"gunicorn.conf.py: SINGLE_PROCESS=true runs one worker, not WEB_CONCURRENCY={asked}; "
+            "set REDIS_URL to run more."
+        )
+    return 1
+
+
 bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
-workers = int(os.environ.get("WEB_CONCURRENCY", min(4, multiprocessing.cpu_count() * 2 + 1)))
+workers = _workers()
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20

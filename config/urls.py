@@ -8,11 +8,19 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.quick_exit import cover_your_tracks
-from privacy.contact_wishes.links import open_message_link
 from home.security.media import serve_image
 from home.security.security_txt import security_txt
+from privacy.contact_wishes.links import open_message_link
+from signin.password_reset import RateLimitedPasswordResetView
 
 urlpatterns = [
+    # Wagtail's password-reset page, rate-limited (signin.password_reset): the
+    # same URL and name, matched before Wagtail's own.
+    path(
+        "admin/password_reset/",
+        RateLimitedPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -60,19 +60,27 @@ class Erasure:
     ``blank`` empty: the whole record is deleted, with its labels in Wagtail's
     audit log. Otherwise these fields take these values and the rest of the
     record (not personal) stays. ``by_hand``: the tools never erase it; the
-    source's note says what staff do instead.
+    source's note says what staff do instead. ``on_request`` false: only its
+    retention rule erases it, never a request (a security record that nobody,
+    the Personal data group included, may wipe early).
     """
 
     blank: Mapping[str, str] = field(default_factory=dict)
     by_hand: bool = False
+    on_request: bool = True
 
     @property
     def deletes(self) -> bool:
         return not self.blank and not self.by_hand
 
+    @property
+    def erasable_on_request(self) -> bool:
+        return self.on_request and not self.by_hand
+
 
 DELETE_RECORD = Erasure()
 ERASED_BY_HAND = Erasure(by_hand=True)
+DELETED_WHEN_ITS_TIME_COMES = Erasure(on_request=False)
 
 
 def blank_fields(*names: str) -> Erasure:

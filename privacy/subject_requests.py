@@ -46,7 +46,7 @@ def matches_in(source: PersonalDataSource, contact: Contact) -> list[Match]:
             source=source.label,
             record_id=str(record.pk),
             data=source.export(record),
-            erasable=not source.erasure.by_hand,
+            erasable=source.erasure.erasable_on_request,
             note=source.note,
             record=record,
             origin=source,

@@ -53,6 +53,25 @@ def demo_site(transactional_db, django_db_setup, request):
 
 
 @pytest.fixture(autouse=True)
+def force_login_passes_the_second_factor(monkeypatch):
+    """``force_login`` signs a person in without their password; for someone
+    who must use a second factor it passes that too (tests/two_factor.py), so
+    tests about what staff may do start from a fully signed-in session. The
+    sign-in itself is tested through the real pages in tests/signin/."""
+    from django.test.client import ClientMixin
+
+    from tests.two_factor import pass_second_factor
+
+    password_only = ClientMixin.force_login
+
+    def force_login(self, user, backend=None):
+        password_only(self, user, backend)
+        pass_second_factor(self, user)
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache, whatever ran before it (tests run
     in random order): rate limits count there, and Wagtail keeps values read

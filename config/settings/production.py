@@ -4,6 +4,7 @@ from .base import *  # noqa: F403
 from .base import (
     ALLOWED_HOSTS,
     CSRF_COOKIE_SECURE,
+    REDIS_URL,
     SECRET_KEY,
     SESSION_COOKIE_SECURE,
     env_bool,
@@ -39,3 +40,19 @@ if SESSION_COOKIE_SECURE:
     SESSION_COOKIE_NAME = "__Host-sessionid"
 if CSRF_COOKIE_SECURE:
     CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+# ---------------------------------------------------------------------------
+# Shared state (see docs/security.md, "Staff sign-in"): rate limits and the
+# cache live in Redis. Without REDIS_URL they would be per process, and with
+# several gunicorn workers each would count on its own, so production refuses
+# to start unless it is told it runs as one process (gunicorn.conf.py then
+# refuses more than one worker).
+# ---------------------------------------------------------------------------
+SINGLE_PROCESS = env_bool("SINGLE_PROCESS", False)
+if not REDIS_URL and not SINGLE_PROCESS:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "Set REDIS_URL, so rate limits and lockouts are shared by every process; "
+        "or, for a one-process install, set SINGLE_PROCESS=true."
+    )

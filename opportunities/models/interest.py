@@ -202,16 +202,19 @@ class ExpressionOfInterest(ContactWishes):
     def private_link_token(self):
         """The token of this record's private link, for a message to carry.
 
-        A record saved before links were derived has none that can be read
-        back: it gets a new link, saved at once (its old link stops working).
+        A record whose link cannot be derived again gets a new one, saved at
+        once (its old link stops working): one saved before links were
+        derived, or one whose link was derived with a secret key since rotated.
         """
-        if not self.token_salt:
-            token = self.issue_link()
-            type(self).objects.filter(pk=self.pk).update(
-                token_salt=self.token_salt, token_hash=self.token_hash
-            )
-            return token
-        return derive_token(TOKEN_NAMESPACE, self.token_salt)
+        if self.token_salt:
+            token = derive_token(TOKEN_NAMESPACE, self.token_salt)
+            if hash_token(token) == self.token_hash:
+                return token
+        token = self.issue_link()
+        type(self).objects.filter(pk=self.pk).update(
+            token_salt=self.token_salt, token_hash=self.token_hash
+        )
+        return token
 
 
 # Places ------------------------------------------------------------------------

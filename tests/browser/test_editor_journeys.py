@@ -20,7 +20,10 @@ from playwright.sync_api import expect
 
 from ladder.models import Questionnaire
 from opportunities.models import OpportunityIndexPage, OpportunityPage
+from signin.policy import second_factor_required
+from tests.browser import signing_in
 from tests.browser.conftest import AXE_TAGS, wait_for_messages
+from tests.two_factor import enrol_authenticator
 
 PASSWORD = "a long test password 1"
 
@@ -67,18 +70,17 @@ def check_admin(checked):
 
 
 def person(username, group):
+    """Someone in ``group``, with an authenticator on their phone if their role needs one."""
     user = User.objects.create_user(username, password=PASSWORD)
     user.groups.add(Group.objects.get(name=group))
+    if second_factor_required(user):
+        enrol_authenticator(user)
     return user
 
 
 def sign_in(checked, username):
     page = checked.page
-    page.goto(checked.base_url + "/admin/login/")
-    check_admin(checked)
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    signing_in.sign_in(checked, username, PASSWORD, check=check_admin)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     check_admin(checked)
 

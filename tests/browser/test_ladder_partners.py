@@ -11,6 +11,8 @@ from playwright.sync_api import expect
 
 from ladder.models import Invitation
 from partners.models import PartnerPage
+from tests.browser.signing_in import sign_in
+from tests.two_factor import enrol_authenticator
 
 PARTNER_SLUG = "calder-valley-university"
 
@@ -98,10 +100,13 @@ def test_team_assessment_to_published_rung(browser_page, live_server):
     # A moderator approves in the admin.
     moderator = User.objects.create_user("moderator-b", password="a long test password 1")
     moderator.groups.add(Group.objects.get(name="Moderators"))
-    checked.visit("/admin/login/")
-    page.get_by_label("Username").fill("moderator-b")
-    page.get_by_label("Password").fill("a long test password 1")
-    page.get_by_role("button", name="Sign in").click()
+    enrol_authenticator(moderator)  # Moderators sign in with a code too
+    sign_in(
+        checked,
+        "moderator-b",
+        "a long test password 1",
+        check=lambda checked: checked.check_accessibility(),
+    )
     expect(page.get_by_text("Where our partners stand on the ladder")).to_be_visible()
     checked.check_accessibility()
     page.get_by_role("link", name="1 publication request").click()

@@ -52,6 +52,7 @@ def production_server(tmp_path_factory):
         "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "1",
+        "SINGLE_PROCESS": "true",
         "FORWARDED_ALLOW_IPS": "127.0.0.1",
         "SECURITY_CONTACT": "security@copro.example.org",
     }

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from home.models import SiteSettings
+from opportunities.interest.services import find_by_token
 from opportunities.interest.views import CONTACT_LIMIT, IP_LIMIT
 from opportunities.models import ExpressionOfInterest
 from tests.opportunities.conftest import make_opportunity
@@ -139,10 +140,20 @@ def test_an_older_record_gets_a_new_link_with_its_next_message(opportunity):
     new_token = record.private_link_token()
     assert new_token != old_token and record.token_salt
     assert record.private_link_token() == new_token  # the same link from now on
-    from opportunities.interest.services import find_by_token
-
     assert find_by_token(opportunity, old_token) is None
     assert find_by_token(opportunity, new_token) == record
+
+
+def test_after_the_secret_key_changes_the_next_message_carries_a_link_that_works(
+    opportunity, settings
+):
+    record, old_token = make_interest(opportunity)
+    record.refresh_from_db()
+    settings.SECRET_KEY = "a-new-secret-key-after-an-incident-0123456789abcdef"
+    new_token = record.private_link_token()
+    assert new_token != old_token
+    assert find_by_token(opportunity, new_token) == record
+    assert find_by_token(opportunity, old_token) is None
 
 
 def test_confirmation_promises_a_reply_date_in_working_days(send, client, opportunity, monkeypatch):
