@@ -7,14 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-
-def policy(response, header="Content-Security-Policy"):
-    """{"script-src": ["'self'"], ...} from a response's policy header."""
-    directives = {}
-    for part in response[header].split(";"):
-        name, *values = part.split()
-        directives[name] = values
-    return directives
+from tests.responses import policy
 
 
 @pytest.mark.django_db
