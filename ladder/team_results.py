@@ -2,7 +2,8 @@
 
 ``team_results(invitations)`` loads every submitted respondent of the given
 invitations at once (respondents, their theme rungs, their answered rungs:
-three queries whatever the number of people) and combines each invitation
+three queries whatever the number of people, and one for the questionnaire
+versions they answered) and combines each invitation
 with the rules in ``ladder.team_scoring``. Only *submitted* assessments of
 the invitation count; drafts never do. How many of each relation answered
 follows the small-number rule (``privacy.small_numbers``): 1 to 4 is shown
@@ -14,8 +15,10 @@ from dataclasses import dataclass, field
 from ladder.choices import Relation
 from ladder.models.assessments import Answer, SelfAssessment, ThemeResult
 from ladder.models.invitations import Invitation, Respondent
+from ladder.models.questionnaire import QuestionnaireVersion
 from ladder.models.rungs import Rung
-from ladder.scoring import RungChoice
+from ladder.rung_requirements import requirement_dict, version_requirements
+from ladder.scoring import CURRENT_RULE, RULE_ALL_ANSWERS, RungChoice
 from ladder.team_scoring import RespondentScore, TeamScore, combine
 from privacy.small_numbers import count_of_people
 
@@ -37,6 +40,19 @@ class TeamResult:
     @property
     def overall(self):
         return self.team.overall
+
+    @property
+    def requirements(self):
+        """The requirements the team was scored with, as dicts for the page."""
+        return [requirement_dict(requirement) for requirement in self.team.requirements]
+
+    @property
+    def rule_changed_since_previous(self):
+        """The previous result was scored under another rule or other requirements."""
+        if self.previous is None or not self.previous.has_answers:
+            return False
+        before = self.previous.team
+        return (before.rule, before.requirements) != (self.team.rule, self.team.requirements)
 
     def change_since_previous(self):
         """Overall and per-theme movement since the previous invitation for the same scope."""
@@ -90,7 +106,15 @@ def team_results(invitations, rungs=None):
     respondents = list(
         Respondent.objects.filter(invitation_id__in=ids, assessment__status=submitted)
         .select_related("assessment")
-        .only("pk", "invitation_id", "relation", "assessment__submitted_at", "assessment__status")
+        .only(
+            "pk",
+            "invitation_id",
+            "relation",
+            "assessment__submitted_at",
+            "assessment__status",
+            "assessment__version_id",
+            "assessment__scoring_rule",
+        )
         .order_by("assessment__submitted_at", "pk")
     )
     assessment_ids = [r.assessment_id for r in respondents]
@@ -122,6 +146,7 @@ def team_results(invitations, rungs=None):
         answers_of.setdefault(assessment_id, []).append(RungChoice(rung_id, level, rung_name))
 
     ladder = ladder_choices(rungs)
+    requirements_of = scored_with(respondents, {rung.rung_id: rung for rung in ladder})
     by_invitation = {pk: [] for pk in ids}
     for respondent in respondents:
         by_invitation[respondent.invitation_id].append(respondent)
@@ -143,7 +168,8 @@ def team_results(invitations, rungs=None):
             )
             for respondent in people
         ]
-        team = combine(scores, themes, ladder)
+        rule, requirements = requirements_of(people)
+        team = combine(scores, themes, ladder, requirements, rule)
         results[invitation.pk] = TeamResult(
             invitation=invitation,
             team=team,
@@ -154,6 +180,38 @@ def team_results(invitations, rungs=None):
             ],
         )
     return results
+
+
+def scored_with(respondents, ladder_by_id):
+    """A function giving ``(rule, requirements)`` for a group of respondents. One query.
+
+    A team is scored under rule 1 while every answer it counts was; otherwise
+    under rule 2, with the requirements of the newest questionnaire version
+    any of its respondents answered.
+    """
+    newer = [r for r in respondents if r.assessment.scoring_rule != RULE_ALL_ANSWERS]
+    version_ids = {r.assessment.version_id for r in newer}
+    versions = (
+        {
+            version.pk: version
+            for version in QuestionnaireVersion.objects.filter(pk__in=version_ids).only(
+                "pk", "number", "structure", "created_at"
+            )
+        }
+        if version_ids
+        else {}
+    )
+
+    def rule_and_requirements(people):
+        counted = [
+            versions[p.assessment.version_id] for p in people if p.assessment.version_id in versions
+        ]
+        if not counted:
+            return RULE_ALL_ANSWERS if people else CURRENT_RULE, ()
+        newest = max(counted, key=lambda version: (version.created_at, version.pk))
+        return CURRENT_RULE, tuple(version_requirements(newest, ladder_by_id))
+
+    return rule_and_requirements
 
 
 def previous_for_scope(invitation):

@@ -6,10 +6,11 @@ The rule, also stated on the combined result page:
 - A theme's team rung is the median of the respondents' rungs for that
   theme, the lower middle one when the count is even; respondents with no
   rung for the theme (every answer "not applicable") are left out.
-- The overall team rung follows the same rule as a single result: the
-  median over every answered question, here of every respondent. It always
-  lies between the lowest and the highest of the respondents' own overall
-  rungs (the median of a union never leaves the range of the medians).
+- The overall team rung follows the same rule as a single result (rule 2):
+  the median of the team's theme rungs, each theme once, capped by the
+  questionnaire version's rung requirements, checked against the team's
+  theme rungs. Teams whose answers were all scored under rule 1 keep it:
+  the median over every answered question of every respondent.
 - The spread of a theme is its lowest and highest respondent rung.
 - Where staff and community members (their medians) sit two rungs or more
   apart on a theme, the result says so plainly. Rungs are counted by their
@@ -26,7 +27,16 @@ Pure functions over ``RungChoice`` values: no database, easy to test.
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ladder.scoring import RungChoice, lower_median
+from ladder.scoring import (
+    CURRENT_RULE,
+    RULE_ALL_ANSWERS,
+    Cap,
+    Requirement,
+    RungChoice,
+    capped_overall,
+    explain,
+    lower_median,
+)
 from privacy.small_numbers import Withheld, figure_from
 
 STAFF = "staff"
@@ -82,6 +92,14 @@ class TeamScore:
     by_relation: dict[str, int] = field(default_factory=dict)
     overall_lowest: RungChoice | None = None
     overall_highest: RungChoice | None = None
+    uncapped: RungChoice | None = None
+    caps: tuple[Cap, ...] = ()
+    rule: int = CURRENT_RULE
+    requirements: tuple[Requirement, ...] = ()
+
+    @property
+    def explanation(self) -> str:
+        return explain(self.overall, self.uncapped, self.caps)
 
     @property
     def differences(self) -> list[ThemeSpread]:
@@ -141,12 +159,17 @@ def combine(
     respondents: Iterable[RespondentScore],
     themes: Iterable[tuple[str, str]],
     ladder: Iterable[RungChoice] = (),
+    requirements: Iterable[Requirement] = (),
+    rule: int = CURRENT_RULE,
 ) -> TeamScore:
     """Combine ``respondents`` (``RespondentScore``) over ``themes``.
 
     ``themes`` is the list of ``(key, name)`` to report, in order; ``ladder``
-    the rungs (``RungChoice``, any order) used to count rungs apart.
+    the rungs (``RungChoice``, any order) used to count rungs apart;
+    ``requirements`` and ``rule`` those of the questionnaire version the team
+    is scored under.
     """
+    requirements = tuple(requirements)
     respondents = list(respondents)
     positions = rung_positions(ladder)
     by_relation: dict[str, int] = {}
@@ -176,11 +199,22 @@ def combine(
                 spread.difference = describe_difference(name, staff, community, spread.gap)
         spreads.append(spread)
 
-    everything = [answer for r in respondents for answer in r.answers if answer is not None]
-    own_overalls = [lower_median(r.answers) for r in respondents]
+    if rule == RULE_ALL_ANSWERS:
+        everything = [answer for r in respondents for answer in r.answers if answer is not None]
+        overall = lower_median(everything)
+        uncapped, caps = overall, tuple[Cap, ...]()
+        own_overalls = [lower_median(r.answers) for r in respondents]
+    else:
+        capped = capped_overall({spread.key: spread.rung for spread in spreads}, requirements)
+        overall, uncapped, caps = capped.rung, capped.uncapped, capped.caps
+        own_overalls = [capped_overall(r.themes, requirements).rung for r in respondents]
     overall_lowest, overall_highest = lowest_and_highest(own_overalls)
     return TeamScore(
-        overall=lower_median(everything),
+        overall=overall,
+        uncapped=uncapped,
+        caps=caps,
+        rule=rule,
+        requirements=requirements,
         themes=spreads,
         respondents=len(respondents),
         by_relation=by_relation,

@@ -102,8 +102,9 @@ def test_several_respondents_combine_on_the_lead_page(client, invitation, rungs)
     assert "staff put this at rung" not in body
     assert "once at least 5 of each have answered" in body
     assert "Rung 3 to rung 5 (3 people)" in body
-    # All answers: 5,5,4,4,6 twice (staff) and 3,3,2,2,4 -> median of 15 is 4.
-    assert "Rung 4: <strong>Rung 4</strong>" in body
+    # Team theme rungs: Decisions 5, Money 4, Feedback 6 -> each theme once, median 5
+    # (rule 1 pooled all fifteen answers and gave 4).
+    assert "Rung 5: <strong>Rung 5</strong>" in body
     assert "<svg" in body and "<table" in body
     assert "Staff: fewer than 5 people" in body
     assert "Community member: fewer than 5 people" in body
