@@ -77,6 +77,7 @@ class TeamResult:
             "overall_before": before.overall,
             "overall_now": self.team.overall,
             "overall_movement": movement(before.overall, self.team.overall),
+            "rule_before": before.rule,
             "themes": rows,
         }
 
