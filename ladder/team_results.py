@@ -7,7 +7,8 @@ versions they answered) and combines each invitation
 with the rules in ``ladder.team_scoring``. Only *submitted* assessments of
 the invitation count; drafts never do. How many of each relation answered
 follows the small-number rule (``privacy.small_numbers``): 1 to 4 is shown
-as "fewer than 5 people".
+as "fewer than 5 people" (1 to 2 and "fewer than 3 people" for one
+invitation's own result).
 """
 
 from dataclasses import dataclass, field
@@ -19,8 +20,8 @@ from ladder.models.questionnaire import QuestionnaireVersion
 from ladder.models.rungs import Rung
 from ladder.rung_requirements import requirement_dict, version_requirements
 from ladder.scoring import CURRENT_RULE, RULE_ALL_ANSWERS, RungChoice
-from ladder.team_scoring import RespondentScore, TeamScore, combine
-from privacy.small_numbers import count_of_people
+from ladder.team_scoring import TEAM_RESULT_GROUP_MINIMUM, RespondentScore, TeamScore, combine
+from privacy.small_numbers import MINIMUM_PEOPLE, count_of_people
 
 
 @dataclass
@@ -97,8 +98,11 @@ def ladder_choices(rungs=None):
     return [RungChoice(rung.pk, rung.level, rung.name) for rung in rungs]
 
 
-def team_results(invitations, rungs=None):
-    """``{invitation id: TeamResult}`` for ``invitations`` (model instances)."""
+def team_results(invitations, rungs=None, group_minimum=MINIMUM_PEOPLE):
+    """``{invitation id: TeamResult}`` for ``invitations`` (model instances).
+
+    ``group_minimum``: people needed before a group's view or count is shown.
+    """
     invitations = list(invitations)
     ids = [invitation.pk for invitation in invitations]
     if not ids:
@@ -134,8 +138,16 @@ def team_results(invitations, rungs=None):
     )
     answer_rows = list(
         Answer.objects.filter(assessment_id__in=assessment_ids, rung__isnull=False)
-        .values_list("assessment_id", "rung_id", "rung_level", "rung_name")
-        .order_by()
+        .values_list(
+            "assessment_id",
+            "rung_id",
+            "rung_level",
+            "rung_name",
+            "theme_key",
+            "question_text",
+            "option_label",
+        )
+        .order_by("assessment_id", "position")
     )
     themes_of, answers_of, theme_order = {}, {}, {}
     for assessment_id, position, key, name, rung_id, level, rung_name in theme_rows:
@@ -143,8 +155,13 @@ def team_results(invitations, rungs=None):
         themes_of.setdefault(assessment_id, {})[key] = choice
         # The newest answer's wording and order win (rows come oldest first).
         theme_order.setdefault(assessment_id, []).append((position, key, name))
-    for assessment_id, rung_id, level, rung_name in answer_rows:
+    reasons_of = {}
+    for assessment_id, rung_id, level, rung_name, key, question, label in answer_rows:
         answers_of.setdefault(assessment_id, []).append(RungChoice(rung_id, level, rung_name))
+        own = themes_of.get(assessment_id, {}).get(key)
+        if own is not None and own.level == level:
+            reasons = reasons_of.setdefault(assessment_id, {})
+            reasons[key] = (*reasons.get(key, ()), (question, label))
 
     ladder = ladder_choices(rungs)
     requirements_of = scored_with(respondents, {rung.rung_id: rung for rung in ladder})
@@ -166,17 +183,21 @@ def team_results(invitations, rungs=None):
                 relation=respondent.relation,
                 themes=themes_of.get(respondent.assessment_id, {}),
                 answers=tuple(answers_of.get(respondent.assessment_id, [])),
+                reasons=reasons_of.get(respondent.assessment_id, {}),
             )
             for respondent in people
         ]
         rule, requirements = requirements_of(people)
-        team = combine(scores, themes, ladder, requirements, rule)
+        team = combine(scores, themes, ladder, requirements, rule, group_minimum)
         results[invitation.pk] = TeamResult(
             invitation=invitation,
             team=team,
             latest_answer_at=people[-1].assessment.submitted_at if people else None,
             relations=[
-                {"label": label, "count": count_of_people(team.by_relation.get(value, 0))}
+                {
+                    "label": label,
+                    "count": count_of_people(team.by_relation.get(value, 0), group_minimum),
+                }
                 for value, label in Relation.choices
             ],
         )
@@ -232,9 +253,15 @@ def previous_for_scope(invitation):
 
 
 def team_result_with_history(invitation, rungs=None):
-    """The invitation's result, with the previous result for the same scope attached."""
+    """The invitation's result, with the previous result for the same scope attached.
+
+    One invitation's result shows a group's view from 3 people up
+    (``TEAM_RESULT_GROUP_MINIMUM``).
+    """
     previous = previous_for_scope(invitation)
-    results = team_results([invitation, *([previous] if previous else [])], rungs)
+    results = team_results(
+        [invitation, *([previous] if previous else [])], rungs, TEAM_RESULT_GROUP_MINIMUM
+    )
     result = results[invitation.pk]
     if previous is not None:
         result.previous = results[previous.pk]

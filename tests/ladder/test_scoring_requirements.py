@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from ladder.scoring import Requirement, RungChoice, capped_overall, explain, lower_median, score
 from ladder.team_scoring import RespondentScore, combine
+from privacy.small_numbers import is_withheld
 
 RUNGS = {
     level: RungChoice(rung_id=100 + level, level=level, name=f"Rung {level}")
@@ -255,3 +256,33 @@ def test_raising_one_persons_theme_never_lowers_the_team_rung(people, requiremen
     before, after = team_of(people), team_of(higher)
     if before.overall is not None:
         assert after.overall.level >= before.overall.level
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["staff", "community", "volunteer"]), levels),
+        min_size=0,
+        max_size=8,
+    )
+)
+def test_team_reasons_come_only_from_people_at_the_team_rung_and_need_three(people):
+    respondents = [
+        RespondentScore(
+            relation,
+            {"t0": RUNGS[level] if level else None},
+            reasons={"t0": ((f"question {level}", f"answer at {level}"),)} if level else {},
+        )
+        for relation, level in people
+    ]
+    theme = combine(respondents, [("t0", "Theme")], list(RUNGS.values()), group_minimum=3).themes[0]
+    rated = [level for _, level in people if level]
+    if len(rated) < 3:
+        assert is_withheld(theme.reasons) == bool(rated)
+        assert str(theme.reasons) in ("fewer than 3 people", "()")
+        return
+    assert theme.reasons == ((f"question {theme.rung.level}", f"answer at {theme.rung.level}"),)
+    for relation in ("staff", "community"):
+        group = [level for r, level in people if r == relation and level]
+        figure = theme.staff if relation == "staff" else theme.community
+        assert is_withheld(figure) == (1 <= len(group) <= 2)

@@ -122,3 +122,24 @@ def test_a_rung_published_under_the_earlier_rule_keeps_it_and_says_so(
     publication.scoring_rule = ScoringRule.THEMES_WITH_REQUIREMENTS
     publication.save()
     assert "earlier rule" not in one_line(client.get(partner.url))
+
+
+def test_team_reasons_name_the_answers_at_the_combined_rung_and_never_who(
+    client, home_page, assessment_page, questionnaire
+):
+    invitation = make_invitation(make_partner(home_page))
+    answer(Client(), invitation, relation="staff", pick=2, about={"name": "Sam Staff"})
+    answer(Client(), invitation, relation="community", pick=0, about={"name": "Kim Member"})
+    body = one_line(client.get(lead_url(invitation)))
+    # Two people: nobody's answers can be read off.
+    assert "We show the answers once at least 3 people have answered this theme" in body
+    assert "Decisions q1 answer 5" not in body and "Decisions q1 answer 3" not in body
+
+    answer(Client(), invitation, relation="community", pick=2, about={"name": "Lee Member"})
+    body = one_line(client.get(lead_url(invitation)))
+    # Decisions: people at 5, 3, 5 -> combined rung 5, set by the answers at rung 5.
+    assert "Decisions: rung 5, Rung 5</h3> <ul>" in body
+    assert '“Decisions q1 answer 5” <span class="hint">(to “Decisions: question 1?”)</span>' in body
+    assert "Decisions q1 answer 3" not in body  # the lower answer did not set the rung
+    for name in ("Sam Staff", "Kim Member", "Lee Member"):
+        assert name not in body
