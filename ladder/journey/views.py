@@ -103,7 +103,12 @@ def invited_start(request, page, token):
     if version is None:
         return refuse(request, page, "not_ready")
     form = StartForm(request.POST or None)
-    context = {"invitation": invitation, "version": version, "form": form}
+    context = {
+        "invitation": invitation,
+        "version": version,
+        "form": form,
+        "requirements": public_requirements(version, Rung.objects.all()),
+    }
     if request.method == "POST":
         if over_ip_limit(request, "ladder-start", START_LIMIT, START_WINDOW_SECONDS):
             return render_private(

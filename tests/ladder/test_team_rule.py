@@ -143,3 +143,13 @@ def test_team_reasons_name_the_answers_at_the_combined_rung_and_never_who(
     assert "Decisions q1 answer 3" not in body  # the lower answer did not set the rung
     for name in ("Sam Staff", "Kim Member", "Lee Member"):
         assert name not in body
+
+
+def test_people_invited_see_the_requirements_before_they_begin(
+    client, home_page, assessment_page, questionnaire, rungs
+):
+    add_money_requirement(questionnaire, rungs)
+    invitation = make_invitation(make_partner(home_page))
+    body = one_line(client.get(f"/ladder/self-assessment/i/{invitation.answer_token}/"))
+    assert "What each rung requires" in body
+    assert "To be above rung 3 (Rung 3), people must be paid for their time" in body
