@@ -59,6 +59,7 @@ def test_the_worked_example_shows_both_figures_and_the_requirement(client, home_
     assert "Paying people: rung 2, Rung 2</h3> <p>Because you said:</p>" in text
     assert "“Paying people q1 answer 2”" in text
     # The rule it was scored under, with its requirement.
+    assert "This is our rule 2, for results given from December 2026." in text
     assert (
         "To be above rung 2 (Rung 2), people must be paid for their time: the Paying people "
         "theme must be at least rung 3 (Rung 3)."
