@@ -99,6 +99,37 @@ class RungAdviceBlock(blocks.StructBlock):
         description = "Advice for this theme that replaces a rung's general advice."
 
 
+class RequirementBlock(blocks.StructBlock):
+    """A rung requirement: to be above one rung overall, this theme must reach another."""
+
+    above = SnippetChooserBlock(
+        "ladder.Rung",
+        label="To be above rung",
+        help_text=(
+            "The overall result can go above this rung only when this theme meets the "
+            "requirement. For example rung 2."
+        ),
+    )
+    at_least = SnippetChooserBlock(
+        "ladder.Rung",
+        label="This theme must be at least",
+        help_text="The rung this theme must reach first. For example rung 3.",
+    )
+    plain_words = blocks.CharBlock(
+        max_length=200,
+        label="In plain words",
+        help_text=(
+            "Finishes the sentence 'To be above rung 2, …', for example 'people must be paid "
+            "for their time'. Shown on results, the ladder page and the start page."
+        ),
+    )
+
+    class Meta:
+        icon = "lock"
+        label = "Rung requirement"
+        description = "A theme that must reach a rung before the overall result can go higher."
+
+
 class ThemeBlock(blocks.StructBlock):
     """One step of the journey: a theme and its questions."""
 
@@ -117,6 +148,16 @@ class ThemeBlock(blocks.StructBlock):
         label="Advice for this theme",
         help_text="Optional. Advice per rung for this theme; rungs without it use their own advice.",
     )
+    requirements = blocks.ListBlock(
+        RequirementBlock(),
+        required=False,
+        default=[],
+        label="Rung requirements",
+        help_text=(
+            "Optional. Hold the overall result down until this theme reaches a rung. Results "
+            "already given never change: a requirement counts from the next version you publish."
+        ),
+    )
 
     class Meta:
         icon = "list-ul"
@@ -133,6 +174,20 @@ class ThemeBlock(blocks.StructBlock):
                     "advice": ListBlockValidationError(
                         non_block_errors=[
                             ValidationError("Write advice for each rung once only in a theme.")
+                        ]
+                    )
+                }
+            )
+        above = [item["above"].pk for item in value.get("requirements") or [] if item.get("above")]
+        if len(above) != len(set(above)):
+            raise StructBlockValidationError(
+                block_errors={
+                    "requirements": ListBlockValidationError(
+                        non_block_errors=[
+                            ValidationError(
+                                "Set one requirement per rung in a theme: each 'to be above' "
+                                "rung once only."
+                            )
                         ]
                     )
                 }

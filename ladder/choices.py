@@ -44,6 +44,13 @@ class Relation(models.TextChoices):
     COMMUNITY = "community", "Community member"
 
 
+class ScoringRule(models.IntegerChoices):
+    """The rule a result was scored under; the numbers match ``ladder.scoring``'s RULE_*."""
+
+    ALL_ANSWERS = 1, "Rule 1: the middle of all answers (before December 2026)"
+    THEMES_WITH_REQUIREMENTS = 2, "Rule 2: the middle of the themes, with rung requirements"
+
+
 class PublicationStatus(models.TextChoices):
     REQUESTED = "requested", "Waiting for a decision"
     APPROVED = "approved", "Published"

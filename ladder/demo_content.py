@@ -144,10 +144,7 @@ THEMES = [
                 ],
             ),
         ],
-        {
-            3: "<p>Ask a community group you trust to share the invitation, and offer more than "
-            "one way to reply: a phone call, a text or a chat in person.</p>"
-        },
+        {},
     ),
     (
         "Decisions and power",
@@ -208,10 +205,7 @@ THEMES = [
                 ],
             ),
         ],
-        {
-            4: "<p>Pay costs before the day, or book travel and childcare for people, so nobody "
-            "is out of pocket while they wait for a refund.</p>"
-        },
+        {},
     ),
     (
         "Feedback and closing the loop",
@@ -266,6 +260,85 @@ THEMES = [
         {},
     ),
 ]
+
+# Advice for each theme and each rung the theme can land on below the top
+# rung: plain and specific, so a result never falls back on a rung's general
+# advice in the demo. Demo wording for the lived-experience team to review.
+THEME_ADVICE = {
+    "Who takes part": {
+        1: "<p>Start with one piece of work this year. Ask a community group you trust to "
+        "invite people with lived experience of it, and pay them for their time.</p>",
+        3: "<p>Ask a community group you trust to share the invitation, and offer more than "
+        "one way to reply: a phone call, a text or a chat in person.</p>",
+        5: "<p>Ask the people who already take part who is missing, and let them help "
+        "decide whom to invite next and how.</p>",
+        6: "<p>Let people with lived experience co-chair the recruitment: agree together "
+        "who to reach, where and how, and pay them for that time too.</p>",
+        7: "<p>Hand part of the invitation budget to people with lived experience, so they "
+        "can reach people in their own way, without asking you first.</p>",
+    },
+    "Decisions and power": {
+        2: "<p>Before the next decision, tell people what is already fixed and what is "
+        "still open, and ask them only about what they can really change.</p>",
+        3: "<p>Ask people what matters to them before staff write the questions, and show "
+        "them the options while they can still change them.</p>",
+        4: "<p>After each meeting, write back within a month: what you heard, what you will "
+        "do, and why you will not do the rest.</p>",
+        5: "<p>Set the questions and the options together with people with lived "
+        "experience, not after asking them.</p>",
+        7: "<p>Give people with lived experience an equal vote where the decision is signed "
+        "off, and the power to stop a plan they do not agree with.</p>",
+    },
+    "Paying people and removing barriers": {
+        1: "<p>Pay people for their time, in money, at least the real Living Wage per hour. "
+        "Agree the rate and how it is paid before they start, in writing.</p>",
+        2: "<p>Pay people for their time, and cover travel, childcare and food so nobody "
+        "pays to take part. Book or pay for these in advance, not by receipts.</p>",
+        3: "<p>Pay in money rather than vouchers, every time, at a rate you tell people "
+        "before they start. Vouchers still count as earnings for benefits.</p>",
+        4: "<p>Pay costs before the day, or book travel and childcare for people, so nobody "
+        "is out of pocket while they wait for a refund.</p>",
+        5: "<p>Pay people on the day or in advance, not a month later, and offer a letter "
+        "for the Jobcentre so payment does not put benefits at risk.</p>",
+        6: "<p>Agree the rate with the people you pay, and let them choose how they are "
+        "paid, or to decline or donate the payment.</p>",
+        7: "<p>Let people with lived experience set the payment policy with you, and check "
+        "with them each year that it still removes every barrier.</p>",
+    },
+    "Feedback and closing the loop": {
+        2: "<p>After every session, send everyone who took part a short thank-you and a "
+        "date by which they will hear what happened.</p>",
+        3: "<p>Send a summary of what you heard within a month, in the way each person "
+        "asked to be contacted.</p>",
+        4: "<p>Tell people what changed because of them, and what did not and why: a short "
+        "letter or call is enough.</p>",
+        6: "<p>Check the feedback with some of the people who took part before you send it, "
+        "and pay them for that time.</p>",
+        7: "<p>Write the feedback together with people with lived experience, and share "
+        "what changed with the wider community too.</p>",
+    },
+    "Learning and fairness": {
+        1: "<p>Start counting who takes part, by disability, race, age and gender, with "
+        "people's consent, and compare it with who uses the service.</p>",
+        2: "<p>When something goes wrong, say so to the people involved, apologise, and "
+        "tell them what you will change.</p>",
+        3: "<p>When your count shows someone missing, change how and where you invite "
+        "people, and check next time whether it worked.</p>",
+        4: "<p>Talk through what went wrong with the people involved, not only among "
+        "staff, and write down what you will do differently.</p>",
+        5: "<p>Ask people with lived experience to review your counts with you each year "
+        "and say what they see.</p>",
+        6: "<p>Let people with lived experience lead the yearly review of who is missing, "
+        "with time and pay to do it.</p>",
+        7: "<p>Publish what you learned and what you changed, so others can learn from "
+        "your mistakes too.</p>",
+    },
+}
+
+# Rung requirements: theme name to (to be above rung, at least rung, in plain words).
+REQUIREMENTS = {
+    "Paying people and removing barriers": [(2, 3, "people must be paid for their time")],
+}
 
 SAMPLES = [
     # organisation, scope type, scope name, role, took part, pick per question (index into options)
@@ -337,7 +410,14 @@ def load_questionnaire(rungs):
                 }
                 for text, hint, options in questions
             ],
-            "advice": [{"rung": rungs[level].pk, "advice": html} for level, html in advice.items()],
+            "advice": [
+                {"rung": rungs[level].pk, "advice": html}
+                for level, html in {**THEME_ADVICE.get(name, {}), **advice}.items()
+            ],
+            "requirements": [
+                {"above": rungs[above].pk, "at_least": rungs[at_least].pk, "plain_words": words}
+                for above, at_least, words in REQUIREMENTS.get(name, [])
+            ],
         }
         themes.append(("theme", theme_block.to_python(data)))
     questionnaire = Questionnaire(title="Ladder self-assessment")

@@ -11,7 +11,8 @@ from django.db import transaction
 from ladder.choices import NOT_APPLICABLE, NOT_APPLICABLE_LABEL
 from ladder.models.assessments import Answer, ThemeResult
 from ladder.models.rungs import Rung
-from ladder.scoring import RungChoice, score
+from ladder.rung_requirements import choice_dict, requirement_dict, version_requirements
+from ladder.scoring import CURRENT_RULE, RungChoice, explain, score
 
 
 def missing_answers(assessment):
@@ -45,12 +46,6 @@ def rung_snapshot(rung):
         "short_description": rung.short_description,
         "how_to_climb": rung.how_to_climb,
     }
-
-
-def choice_dict(choice):
-    if choice is None:
-        return None
-    return {"id": choice.rung_id, "level": choice.level, "name": choice.name}
 
 
 @transaction.atomic
@@ -89,15 +84,20 @@ def submit(assessment):
             )
         scored_themes.append((theme["key"], theme["name"], choices))
 
-    result = score(scored_themes)
+    requirements = version_requirements(assessment.version, rungs)
+    result = score(scored_themes, requirements)
+    setting = {theme.key: set(theme.setting) for theme in result.themes}
     answers_by_theme = {}
     for row in answer_rows:
-        answers_by_theme.setdefault(row.theme_key, []).append(
+        answers = answers_by_theme.setdefault(row.theme_key, [])
+        answers.append(
             {
                 "text": row.question_text,
                 "answer": row.option_label if not row.not_applicable else NOT_APPLICABLE_LABEL,
                 "not_applicable": row.not_applicable,
                 "rung": {"level": row.rung_level, "name": row.rung_name} if row.rung_id else None,
+                # This answer is one that put the theme on its rung.
+                "sets_rung": len(answers) in setting.get(row.theme_key, ()),
             }
         )
 
@@ -146,7 +146,14 @@ def submit(assessment):
         "overall": choice_dict(result.overall),
         "themes": themes_snapshot,
         "rungs": [rung_snapshot(rung) for rung in ordered],
+        # The rule it was scored under, and both figures: results never change.
+        "rule": CURRENT_RULE,
+        "themes_median": choice_dict(result.uncapped),
+        "requirements": [requirement_dict(requirement) for requirement in requirements],
+        "capped_by": [requirement_dict(cap.requirement) for cap in result.caps],
+        "explanation": explain(result.overall, result.uncapped, result.caps),
     }
+    assessment.scoring_rule = CURRENT_RULE
     assessment.overall_rung = overall
     assessment.overall_level = overall.level if overall else None
     assessment.mark_submitted()

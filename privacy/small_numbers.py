@@ -7,7 +7,7 @@ that counts people passes its figures through here:
 
 - ``figure_from(people, figure)``: the figure, or ``WITHHELD`` when fewer
   than ``MINIMUM_PEOPLE`` people are behind it (a median, an average, a
-  rung).
+  rung). A view with its own agreed threshold passes ``minimum``.
 - ``count_of_people(count)``: a head count, or ``WITHHELD`` from 1 to 4.
   Nought is shown: it describes nobody.
 
@@ -27,12 +27,15 @@ T = TypeVar("T")
 
 
 class Withheld:
-    """Stands in for a figure built from fewer than ``MINIMUM_PEOPLE`` people."""
+    """Stands in for a figure built from fewer than ``minimum`` people."""
 
-    __slots__ = ()
+    __slots__ = ("minimum",)
+
+    def __init__(self, minimum: int = MINIMUM_PEOPLE) -> None:
+        self.minimum = minimum
 
     def __str__(self) -> str:
-        return f"fewer than {MINIMUM_PEOPLE} people"
+        return f"fewer than {self.minimum} people"
 
     def __repr__(self) -> str:
         return "WITHHELD"
@@ -41,18 +44,26 @@ class Withheld:
 WITHHELD: Final = Withheld()
 
 
-def enough_people(people: int) -> bool:
-    return people >= MINIMUM_PEOPLE
+def enough_people(people: int, minimum: int = MINIMUM_PEOPLE) -> bool:
+    return people >= minimum
 
 
-def figure_from(people: int, figure: T) -> T | Withheld:
-    """``figure`` if at least ``MINIMUM_PEOPLE`` people are behind it, else ``WITHHELD``."""
-    return figure if enough_people(people) else WITHHELD
+def withheld(minimum: int = MINIMUM_PEOPLE) -> Withheld:
+    return WITHHELD if minimum == MINIMUM_PEOPLE else Withheld(minimum)
 
 
-def count_of_people(count: int) -> int | Withheld:
-    """A count of people as it may be shown: 0, 5 or more, or ``WITHHELD``."""
-    return count if count == 0 or enough_people(count) else WITHHELD
+def figure_from(people: int, figure: T, minimum: int = MINIMUM_PEOPLE) -> T | Withheld:
+    """``figure`` if at least ``minimum`` people are behind it, else withheld.
+
+    A view may set a lower ``minimum`` than ``MINIMUM_PEOPLE`` only where a
+    decision says so (the lead contact's staff and community views use 3).
+    """
+    return figure if enough_people(people, minimum) else withheld(minimum)
+
+
+def count_of_people(count: int, minimum: int = MINIMUM_PEOPLE) -> int | Withheld:
+    """A count of people as it may be shown: 0, ``minimum`` or more, or withheld."""
+    return count if count == 0 or enough_people(count, minimum) else withheld(minimum)
 
 
 def is_withheld(value: object) -> bool:

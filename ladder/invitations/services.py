@@ -49,6 +49,7 @@ def request_publication(invitation, result):
         rung_level=overall.level,
         rung_name=overall.name,
         respondent_count=result.team.respondents,
+        scoring_rule=result.team.rule,
         assessed_on=timezone.localdate(result.latest_answer_at),
         themes=[
             {"name": theme.name, "level": theme.rung.level, "rung": theme.rung.name}

@@ -24,6 +24,8 @@ from ladder.journey.steps import DRAFT_EXPIRES_AFTER, DraftExpired, Steps, load
 from ladder.journey.summary import answer_summary, result_context, unanswered_links
 from ladder.models.assessments import SelfAssessment
 from ladder.models.invitations import Invitation, Respondent, invited_respondent
+from ladder.models.rungs import Rung
+from ladder.rung_requirements import public_requirements
 from ladder.submission import about_is_complete, missing_answers, submit
 
 START_LIMIT = 10  # new assessments per address per hour: plenty for a team sharing an office
@@ -71,6 +73,7 @@ def start(request, page):
         "form": form,
         "is_open": is_open,
         "version": version,
+        "requirements": public_requirements(version, Rung.objects.all()) if version else [],
         "blank_url": page.url + page.reverse_subpage("blank"),
     }
     if request.method == "POST":
@@ -100,7 +103,12 @@ def invited_start(request, page, token):
     if version is None:
         return refuse(request, page, "not_ready")
     form = StartForm(request.POST or None)
-    context = {"invitation": invitation, "version": version, "form": form}
+    context = {
+        "invitation": invitation,
+        "version": version,
+        "form": form,
+        "requirements": public_requirements(version, Rung.objects.all()),
+    }
     if request.method == "POST":
         if over_ip_limit(request, "ladder-start", START_LIMIT, START_WINDOW_SECONDS):
             return render_private(

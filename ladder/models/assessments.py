@@ -4,7 +4,7 @@ from django.db import models
 from django.utils import timezone
 
 from home.private_links import hash_token, new_token
-from ladder.choices import AssessmentStatus, Scope, TookPart
+from ladder.choices import AssessmentStatus, Scope, ScoringRule, TookPart
 from privacy.contact_wishes.channels import Channel
 from privacy.contact_wishes.models import ContactWishes
 
@@ -72,6 +72,11 @@ class SelfAssessment(ContactWishes):
         related_name="overall_results",
     )
     overall_level = models.PositiveSmallIntegerField(null=True, blank=True)
+    scoring_rule = models.PositiveSmallIntegerField(
+        choices=ScoringRule.choices,
+        default=ScoringRule.THEMES_WITH_REQUIREMENTS,
+        help_text="The rule this result was scored under. A result keeps it for ever.",
+    )
     result = models.JSONField(
         default=dict, blank=True, help_text="Snapshot of texts, rungs and advice at submission."
     )

@@ -11,6 +11,7 @@ from ladder.invitations.routes import InvitationRoutes
 from ladder.journey.routes import JourneyRoutes
 from ladder.models.questionnaire import QuestionnaireVersion
 from ladder.models.rungs import RICH_TEXT_FEATURES, Rung
+from ladder.rung_requirements import public_requirements
 
 
 class LadderPage(Page):
@@ -62,8 +63,10 @@ class LadderPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["rungs"] = list(Rung.objects.all())
-        context["self_assessment"] = (
-            SelfAssessmentPage.objects.child_of(self).live().public().first()
+        self_assessment = SelfAssessmentPage.objects.child_of(self).live().public().first()
+        context["self_assessment"] = self_assessment
+        context["requirements"] = public_requirements(
+            self_assessment.current_version() if self_assessment else None, context["rungs"]
         )
         return context
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from ladder.choices import PublicationStatus
+from ladder.choices import PublicationStatus, ScoringRule
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -33,6 +33,11 @@ class Publication(models.Model):
     respondent_count = models.PositiveSmallIntegerField()
     assessed_on = models.DateField(help_text="The day of the latest answer counted.")
     themes = models.JSONField(default=list, blank=True, help_text="Each theme's combined rung.")
+    scoring_rule = models.PositiveSmallIntegerField(
+        choices=ScoringRule.choices,
+        default=ScoringRule.THEMES_WITH_REQUIREMENTS,
+        help_text="The rule the rung was scored under. A published rung keeps it.",
+    )
     requested_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(

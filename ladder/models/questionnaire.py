@@ -77,15 +77,27 @@ class Questionnaire(DraftStateMixin, RevisionMixin, models.Model):
                 for item in value.get("advice") or []
                 if item.get("rung") is not None
             }
-            themes.append(
+            frozen = {
+                "key": theme.id,
+                "name": value["name"],
+                "introduction": value.get("introduction") or "",
+                "questions": questions,
+                "advice": advice,
+            }
+            requirements = [
                 {
-                    "key": theme.id,
-                    "name": value["name"],
-                    "introduction": value.get("introduction") or "",
-                    "questions": questions,
-                    "advice": advice,
+                    "above_rung_id": item["above"].pk,
+                    "at_least_rung_id": item["at_least"].pk,
+                    "plain_words": item["plain_words"],
                 }
-            )
+                for item in value.get("requirements") or []
+                if item.get("above") is not None and item.get("at_least") is not None
+            ]
+            # Only when there are some, so publishing an unchanged questionnaire
+            # made before requirements existed makes no new version.
+            if requirements:
+                frozen["requirements"] = requirements
+            themes.append(frozen)
         return {"themes": themes}
 
     def record_version(self, revision=None):
@@ -130,8 +142,18 @@ class QuestionnaireVersion(models.Model):
     def themes(self):
         return self.structure.get("themes", [])
 
+    def requirements(self):
+        """Each theme's rung requirements, as ``(theme, requirement)`` in theme order."""
+        return [
+            (theme, requirement)
+            for theme in self.themes
+            for requirement in theme.get("requirements", [])
+        ]
+
     def rung_ids(self):
         ids = set()
+        for _theme, requirement in self.requirements():
+            ids.update((requirement["above_rung_id"], requirement["at_least_rung_id"]))
         for theme in self.themes:
             ids.update(int(pk) for pk in theme.get("advice", {}))
             for question in theme["questions"]:

@@ -31,10 +31,16 @@ def test_self_assessment_by_keyboard(browser_page):
     rungs = page.locator("ol.ladder > li")
     expect(rungs).to_have_count(8)
     expect(rungs.first).to_contain_text("Rung 8: Deciding together")
+    # The rule is public before anyone begins.
+    expect(page.get_by_role("heading", name="What each rung requires")).to_be_visible()
+    expect(page.locator(".requirements").first).to_contain_text(
+        "To be above rung 2 (Steered), people must be paid for their time"
+    )
     checked.screenshot("ladder")
 
     press(page, page.get_by_role("link", name="Take the self-assessment"))
     expect(page.locator("h1")).to_have_text("Ladder self-assessment")
+    expect(page.get_by_role("heading", name="What each rung requires")).to_be_visible()
     checked.check_accessibility()
 
     press(page, page.get_by_role("button", name="Start now"))
@@ -58,12 +64,14 @@ def test_self_assessment_by_keyboard(browser_page):
     choose(page, page.get_by_role("group", name="How are you answering?"), 2)
     press(page, page.get_by_role("button", name="Save and continue"))
 
+    # The carers' support service from issue 19: themes at rungs 1, 5, 2, 4 and 6.
+    picks = {2: [0, 0], 3: [2, 1, 2], 4: [1, 0], 5: [2, 0], 6: [3, 2]}
     for step in range(2, 7):
         expect(page.get_by_text(f"Step {step} of 7")).to_be_visible()
         checked.check_accessibility()
         groups = page.locator("fieldset.radios")
         for index in range(groups.count()):
-            choose(page, groups.nth(index), 1)
+            choose(page, groups.nth(index), picks[step][index])
         press(page, page.get_by_role("button", name="Save and continue"))
 
     expect(page.locator("h1")).to_have_text("Check your answers")
@@ -77,6 +85,15 @@ def test_self_assessment_by_keyboard(browser_page):
     expect(page.locator("li[aria-current=true]")).to_contain_text("Your overall rung")
     expect(page.locator("svg[role=img]")).to_be_visible()
     expect(page.get_by_role("table", name="Rung for each theme")).to_be_visible()
+    # Both figures in plain words, and the answers behind each theme's rung.
+    expect(page.locator(".result-explanation")).to_have_text(
+        "Your themes put you at rung 4. You are shown at rung 2 because, to be above rung 2, "
+        "people must be paid for their time (your Paying people and removing barriers theme "
+        "is at rung 2)."
+    )
+    reasons = page.get_by_role("region", name="Why each theme is on its rung")
+    expect(reasons).to_contain_text("Because you said:")
+    expect(reasons).to_contain_text("“People pay their own”")
     checked.screenshot("ladder-result")
 
 
@@ -134,6 +151,7 @@ def test_self_assessment_without_javascript_and_resume(no_js_page):
     checked.check_accessibility()
     page.get_by_role("button", name="Send my answers and see my result").click()
     expect(page.locator("h1")).to_have_text("Your self-assessment result")
+    expect(page.get_by_role("heading", name="Why each theme is on its rung")).to_be_visible()
     checked.check_accessibility()
 
 

@@ -27,8 +27,11 @@ def make_rungs(count=8):
     ]
 
 
-def theme_data(name, rungs, questions=2, options=3, advice=None, allow_na=True):
-    """A theme's raw StreamField data: each question offers the first ``options`` rungs."""
+def theme_data(name, rungs, questions=2, options=3, advice=None, allow_na=True, requirements=None):
+    """A theme's raw StreamField data: each question offers the first ``options`` rungs.
+
+    ``requirements``: ``(above rung, at least rung, plain words)`` for this theme.
+    """
     return {
         "name": name,
         "introduction": f"About {name.lower()}.",
@@ -45,6 +48,10 @@ def theme_data(name, rungs, questions=2, options=3, advice=None, allow_na=True):
             for number in range(1, questions + 1)
         ],
         "advice": [{"rung": rung.pk, "advice": text} for rung, text in (advice or [])],
+        "requirements": [
+            {"above": above.pk, "at_least": at_least.pk, "plain_words": words}
+            for above, at_least, words in (requirements or [])
+        ],
     }
 
 

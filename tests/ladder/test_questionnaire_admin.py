@@ -30,13 +30,19 @@ def question(text, options, allow_na=True):
     return data
 
 
-def theme(name, questions, advice=()):
+def theme(name, questions, advice=(), requirements=()):
     return {
         "name": name,
         "introduction": f"About {name}.",
         "questions": list_block(questions),
         "advice": list_block(
             [{"rung": str(rung.pk), "advice": rich_text(text)} for rung, text in advice]
+        ),
+        "requirements": list_block(
+            [
+                {"above": str(above.pk), "at_least": str(at_least.pk), "plain_words": words}
+                for above, at_least, words in requirements
+            ]
         ),
     }
 
@@ -124,6 +130,57 @@ def test_a_question_with_fewer_than_two_answers_is_refused_with_a_plain_message(
     assert response.status_code == 200
     assert "Add at least two answers, each matched to a rung" in response.content.decode()
     assert not Questionnaire.objects.exists()
+
+
+def paying_theme(rungs, requirements):
+    return theme(
+        "Paying people",
+        [
+            question(
+                "When do you pay people?",
+                [option("Later", rungs[1]), option("On the day", rungs[4])],
+            )
+        ],
+        requirements=requirements,
+    )
+
+
+def test_a_ladder_manager_sets_a_rung_requirement_and_it_is_frozen_in_the_next_version(
+    manager_client, client, assessment_page, questionnaire, rungs
+):
+    edit_url = reverse("wagtailsnippets_ladder_questionnaire:edit", args=(questionnaire.pk,))
+    paid = (rungs[1], rungs[2], "people must be paid for their time")
+    draft = form("Self-assessment", [paying_theme(rungs, [paid])], publish=False)
+    assert manager_client.post(edit_url, draft).status_code == 302
+    # A draft changes nothing people see.
+    assert questionnaire.latest_version().number == 1
+    assert "people must be paid" not in client.get(START_URL).content.decode()
+    response = manager_client.post(edit_url, form("Self-assessment", [paying_theme(rungs, [paid])]))
+    assert response.status_code == 302
+    version = questionnaire.latest_version()
+    assert version.number == 2
+    assert version.themes[0]["requirements"] == [
+        {
+            "above_rung_id": rungs[1].pk,
+            "at_least_rung_id": rungs[2].pk,
+            "plain_words": "people must be paid for their time",
+        }
+    ]
+    assert (
+        "To be above rung 2 (Rung 2), people must be paid for their time: the Paying people "
+        "theme must be at least rung 3 (Rung 3)."
+    ) in " ".join(client.get(START_URL).content.decode().split())
+
+
+def test_two_requirements_for_the_same_rung_in_a_theme_are_refused(
+    manager_client, questionnaire, rungs
+):
+    edit_url = reverse("wagtailsnippets_ladder_questionnaire:edit", args=(questionnaire.pk,))
+    twice = [(rungs[1], rungs[2], "pay people"), (rungs[1], rungs[3], "pay them well")]
+    response = manager_client.post(edit_url, form("Self-assessment", [paying_theme(rungs, twice)]))
+    assert response.status_code == 200
+    assert "each &#x27;to be above&#x27; rung once only" in response.content.decode()
+    assert questionnaire.latest_version().number == 1
 
 
 def test_editors_cannot_change_the_questionnaire(client, django_user_model, questionnaire, rungs):

@@ -3,7 +3,7 @@
 import itertools
 import random
 
-from ladder.scoring import RungChoice, lower_median, score
+from ladder.scoring import RULE_ALL_ANSWERS, RungChoice, lower_median, score
 
 RUNGS = {
     level: RungChoice(rung_id=100 + level, level=level, name=f"Rung {level}")
@@ -43,12 +43,15 @@ def test_no_answers_at_all_gives_no_overall_rung():
     assert score([]).overall is None
 
 
-def test_overall_is_the_median_over_all_answers_not_of_theme_rungs():
+def test_rule_1_took_the_median_over_all_answers_not_of_theme_rungs():
     # Theme rungs are 1 and 8 (median of those: 1), but over all five answers
-    # (1, 8, 8, 8, 8) the median is 8: a theme with more questions weighs more.
-    result = score([("a", "One", rungs(1)), ("b", "Two", rungs(8, 8, 8, 8))])
+    # (1, 8, 8, 8, 8) the median is 8: a theme with more questions weighed more.
+    themes = [("a", "One", rungs(1)), ("b", "Two", rungs(8, 8, 8, 8))]
+    result = score(themes, rule=RULE_ALL_ANSWERS)
     assert [theme.rung for theme in result.themes] == [RUNGS[1], RUNGS[8]]
     assert result.overall == RUNGS[8]
+    # Rule 2 counts each theme once.
+    assert score(themes).overall == RUNGS[1]
 
 
 def test_themes_keep_their_order_keys_and_names():

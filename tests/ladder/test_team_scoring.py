@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ladder.scoring import RungChoice, lower_median
+from ladder.scoring import RULE_ALL_ANSWERS, RungChoice, lower_median
 from ladder.team_scoring import (
     COMMUNITY,
     STAFF,
@@ -56,7 +56,7 @@ def test_theme_rung_is_the_lower_median_of_respondents_theme_rungs():
     assert team.by_relation == {STAFF: 1, COMMUNITY: 2, VOLUNTEER: 1}
 
 
-def test_overall_pools_every_answer_like_a_single_result():
+def test_teams_scored_under_rule_1_keep_pooling_every_answer():
     team = combine(
         [
             respondent(STAFF, 5, 5, answers=[5, 5, 5]),
@@ -64,6 +64,7 @@ def test_overall_pools_every_answer_like_a_single_result():
         ],
         THEMES,
         LADDER,
+        rule=RULE_ALL_ANSWERS,
     )
     # Answers 5, 5, 5, 1: lower median of all four is 5, not a median of medians.
     assert team.overall == rung(5)
@@ -193,8 +194,8 @@ def respondents(draw):
 
 
 @given(st.lists(respondents(), min_size=1, max_size=30))
-def test_combined_overall_lies_within_the_respondents_range(team_members):
-    team = combine(team_members, [("decisions", "Decisions")], LADDER)
+def test_under_rule_1_the_combined_overall_lies_within_the_respondents_range(team_members):
+    team = combine(team_members, [("decisions", "Decisions")], LADDER, rule=RULE_ALL_ANSWERS)
     own = [lower_median(member.answers).level for member in team_members]
     assert min(own) <= team.overall.level <= max(own)
     assert team.overall_lowest.level == min(own)

@@ -27,3 +27,11 @@ def test_it_reads_plainly_in_a_template_and_a_csv_cell():
     )
     counts = [count_of_people(n) for n in (3, 7)]
     assert template.render(Context({"counts": counts})) == "Fewer than 5 people;7;"
+
+
+def test_a_view_may_set_its_own_minimum():
+    assert str(figure_from(2, "Rung 6", minimum=3)) == "fewer than 3 people"
+    assert figure_from(3, "Rung 6", minimum=3) == "Rung 6"
+    assert str(count_of_people(2, minimum=3)) == "fewer than 3 people"
+    assert count_of_people(3, minimum=3) == 3
+    assert figure_from(4, "Rung 6") is WITHHELD
