@@ -17,7 +17,7 @@ PARALLEL := -n $(PYTEST_WORKERS) --dist loadgroup
 # below the figure reached when it was first measured (95.5% with the browser tests).
 COVERAGE_FLOOR := 95
 
-.PHONY: help run serve install test test-fast lint format migrate demo chromium lock screenshots clean
+.PHONY: help run serve install test test-fast fuzz lint format migrate demo chromium lock screenshots clean
 
 help:
 	@echo "make run     set up everything and serve http://127.0.0.1:$(PORT) (SQLite, demo content)"
@@ -60,6 +60,10 @@ chromium:
 
 test: install chromium
 	$(BIN)/pytest $(PARALLEL) --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR) $(PYTEST_ARGS)
+
+# The input fuzzing, ten times deeper than in `make test` (a few minutes).
+fuzz: install
+	FUZZ_EXAMPLES=2000 $(BIN)/pytest -p no:randomly tests/test_fuzz_public_input.py $(PYTEST_ARGS)
 
 # Everything except the browser tests (used by CI for the SQLite run).
 test-fast: install
