@@ -198,6 +198,13 @@ def home_page(db):
     return default_home_page()
 
 
+@pytest.fixture
+def page_cache(settings):
+    """The page cache turned on (the test settings turn it off, so query
+    budgets measure rendering)."""
+    settings.PAGE_CACHE_SECONDS = 600
+
+
 def make_user(django_user_model, username, groups=(), **extra):
     user = django_user_model.objects.create_user(
         username=username, email=f"{username}@example.org", password="password", **extra
