@@ -42,7 +42,9 @@ def free_port():
 
 
 def run_json(args, env):
-    output = subprocess.run(args, env=env, cwd=ROOT, check=True, capture_output=True, text=True)
+    output = subprocess.run(args, env=env, cwd=ROOT, capture_output=True, text=True)
+    if output.returncode:
+        sys.exit(f"bench: {' '.join(args[1:2])} failed:\n{output.stderr[-3000:]}")
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 

@@ -120,6 +120,7 @@ def pytest_runtest_teardown(item, nextitem):
 DEMO_GROUP_PATHS = (
     "tests/browser/",
     "tests/home/test_demo_content.py",
+    "tests/home/test_page_weight.py",
     "tests/home/test_previews.py",
     "tests/opportunities/test_demo_content.py",
     "tests/opportunities/test_interest_demo.py",

@@ -70,3 +70,10 @@ def test_signed_in_editors_always_see_fresh_pages(public_site, editor_client):
     # Their page is their own: the userbar is there, never the visitors' copy.
     assert "wagtail-userbar" in response.content.decode()
     assert "wagtail-userbar" not in Client().get("/opportunities/").content.decode()
+
+
+def test_malformed_query_strings_get_the_page_and_one_entry(public_site):
+    for query in ["%ff=%00", "a=1&&=&b", "page=%zz&page=2", "q=caf%C3%A9;x"]:
+        response = Client().get(f"/opportunities/?{query}")
+        assert response.status_code == 200, query
+        assert cache_status(Client().get(f"/opportunities/?{query}")) == HIT, query
