@@ -136,7 +136,7 @@ def bench_size(size, workdir, redis):
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{database}",
-        "MEDIA_ROOT": str(workdir / "media"),
+        "MEDIA_ROOT": str(workdir / f"media-{size}"),
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     started = time.monotonic()

@@ -5,7 +5,7 @@ its page personal: a GET or HEAD, from a visitor without a session or
 messages cookie (so signed-in editors, and anyone mid-way through a form
 that remembered something in their session, always get a fresh page), not
 for the admin, documents (whose collections may be private) or a private
-message link. Other cookies, such as ``csrftoken``, are ignored.
+message link, nor static files or uploads. Other cookies, such as ``csrftoken``, are ignored.
 
 A response is kept only when it is the same for every such visitor: a 200,
 not streamed, setting no cookie, not using a CSRF token (so no page with a
@@ -33,7 +33,13 @@ def cache_is_enabled() -> bool:
 
 
 def never_cached_prefixes() -> tuple[str, ...]:
-    return (reverse("wagtailadmin_home"), *NEVER_CACHED_PREFIXES)
+    """Static files and uploads are files with their own caching headers (WhiteNoise, the media view)."""
+    return (
+        reverse("wagtailadmin_home"),
+        settings.STATIC_URL,
+        settings.MEDIA_URL,
+        *NEVER_CACHED_PREFIXES,
+    )
 
 
 def carries_personal_state(request: HttpRequest) -> bool:
