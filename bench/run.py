@@ -80,6 +80,9 @@ def wait_for(check, timeout=60):
             time.sleep(0.2)
 
 
+RUNNING = []  # servers to stop however the run ends
+
+
 class Server:
     """gunicorn with the project's config file, on a free port of 127.0.0.1."""
 
@@ -91,12 +94,15 @@ class Server:
             command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True,
         )  # fmt: skip
+        RUNNING.append(self)
         self.base = f"http://127.0.0.1:{self.port}"
         wait_for(lambda: fetch(self.base + ("/healthz" if app is None else "/")))
 
     def stop(self):
-        os.killpg(self.process.pid, signal.SIGTERM)
-        self.process.wait(timeout=30)
+        if self in RUNNING:
+            RUNNING.remove(self)
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=30)
 
 
 def fetch(url):
@@ -217,6 +223,8 @@ def print_growth(small, large, results):
 def main():
     if not shutil.which("wrk"):
         sys.exit("bench: wrk is needed (Debian: apt-get install wrk).")
+    # Stopped from outside (kill PID): clean up as after a normal end.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("bench: stopped"))
     workdir = Path(tempfile.mkdtemp(prefix="copro-bench-"))
     redis = Redis(workdir) if shutil.which("redis-server") else None
     started = time.monotonic()
@@ -228,6 +236,8 @@ def main():
         if len(SIZES) > 1:
             print_growth(SIZES[0], SIZES[-1], results)
     finally:
+        for server in list(RUNNING):
+            server.stop()
         if redis is not None:
             redis.stop()
         shutil.rmtree(workdir, ignore_errors=True)
