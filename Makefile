@@ -17,7 +17,7 @@ PARALLEL := -n $(PYTEST_WORKERS) --dist loadgroup
 # below the figure reached when it was first measured (95.5% with the browser tests).
 COVERAGE_FLOOR := 95
 
-.PHONY: help run serve install test test-fast fuzz lint format migrate demo chromium lock screenshots clean
+.PHONY: help run serve install test test-fast fuzz lint format migrate demo chromium lock screenshots clean bench
 
 help:
 	@echo "make run     set up everything and serve http://127.0.0.1:$(PORT) (SQLite, demo content)"
@@ -84,6 +84,15 @@ format: install
 lock: install
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --allow-unsafe -o requirements/base.lock pyproject.toml
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --allow-unsafe --extra test --extra dev -o requirements/dev.lock pyproject.toml
+
+# The public pages under load beside a bare Django view (bench/README.md). Not
+# part of CI. Needs wrk (Debian's package, installed here when we are root).
+# About 30 minutes on 2 cores with the defaults; BENCH_SIZES, BENCH_SECONDS and
+# BENCH_ROUNDS make it shorter.
+bench: install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = "0" ] && apt-get install -y -qq wrk >/dev/null; } \
+		|| { echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; }
+	$(PY) bench/run.py
 
 screenshots: install chromium
 	SCREENSHOTS=1 $(BIN)/pytest -m browser tests/browser

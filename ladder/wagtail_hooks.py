@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from ladder import slots
+from ladder import page_cache, slots
 from ladder.admin import log_actions, menu, panels
 from ladder.admin.permissions import publication_policy
 from ladder.admin.views import refuse_bulk_delete_of_used_rungs
@@ -34,6 +34,8 @@ hooks.register("slot:partner_profile_rung", slots.partner_profile_rung)
 hooks.register("slot:partner_card", slots.partner_card_rung)
 hooks.register("partner_directory_filters", slots.rung_directory_filter)
 hooks.register("partner_directory_queryset", slots.annotate_published_rung)
+# Changing a rung, a publication or the questionnaire empties the page cache.
+hooks.register("page_cache_models", page_cache.models_shown_publicly)
 
 # The audit trail, and the network report with its menu item and dashboard panel.
 hooks.register("register_log_actions", log_actions.register_ladder_log_actions)

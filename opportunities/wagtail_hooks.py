@@ -11,7 +11,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from opportunities import slots
+from opportunities import cdn, closing_times, slots
 from opportunities.admin import (
     bulk_actions,
     dashboard,
@@ -37,6 +37,12 @@ hooks.register("slot:partner_profile_opportunities", slots.partner_profile_oppor
 hooks.register("partner_directory_queryset", slots.annotate_open_opportunity_count)
 hooks.register("slot:partner_card", slots.partner_card_open_count)
 hooks.register("slot:home_featured", slots.home_featured_opportunities)
+
+# The page cache keeps no page past the next closing time; benefit rules show on pages.
+hooks.register("page_cache_next_change", closing_times.next_change)
+hooks.register("page_cache_models", closing_times.models_shown_publicly)
+# Publishing an opportunity purges the board, its feeds, the home page and the partner from the CDN.
+hooks.register("cdn_pages_showing", cdn.pages_showing)
 
 # Mark places filled / Close now, from the page listing and the page header.
 hooks.register("register_admin_urls", quick_actions.quick_action_urls)

@@ -120,6 +120,7 @@ def pytest_runtest_teardown(item, nextitem):
 DEMO_GROUP_PATHS = (
     "tests/browser/",
     "tests/home/test_demo_content.py",
+    "tests/home/test_page_weight.py",
     "tests/home/test_previews.py",
     "tests/opportunities/test_demo_content.py",
     "tests/opportunities/test_interest_demo.py",
@@ -196,6 +197,13 @@ def default_home_page():
 @pytest.fixture
 def home_page(db):
     return default_home_page()
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache turned on (the test settings turn it off, so query
+    budgets measure rendering)."""
+    settings.PAGE_CACHE_SECONDS = 600
 
 
 def make_user(django_user_model, username, groups=(), **extra):

@@ -49,6 +49,7 @@ class EverySubRouteTests(WagtailPageTestCase):
             (self.opportunity, f"interest/status/{self.interest_token}/", 200),
             (self.opportunity, f"interest/status/{self.interest_token}/withdraw/", 200),
             (self.self_assessment, "/", 200),
+            (self.self_assessment, "begin/", 200),
             (self.self_assessment, "blank/", 200),
             (self.self_assessment, f"i/{self.invitation.answer_token}/", 200),
             (self.self_assessment, f"lead/{self.invitation.lead_token}/", 200),

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -60,6 +61,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "home.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Whole public pages for visitors who are not signed in (home/page_cache/):
+    # above sessions, CSRF and messages, so a cached page touches no cookie; and
+    # above the policy headers, which are kept with the page (the public policy
+    # is nonce-free), so a cached page costs no work at all.
+    "home.page_cache.middleware.PageCacheMiddleware",
     "home.security.headers.SecurityHeadersMiddleware",
     "home.security.content_policy.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -146,6 +152,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The page cache for visitors who are not signed in (home/page_cache/): how long
+# a page may be kept at most, in seconds; 0 turns it off. Publishing anything
+# empties it at once, and no page is kept past the next closing time.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # Background work: django-tasks. The database backend needs `manage.py
 # db_worker` running beside the web process; development and tests run tasks
@@ -237,6 +248,7 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # Uploads, the Content Security Policies, other headers and cookies: in
 # config/settings/security.py (see docs/security.md).
 # ---------------------------------------------------------------------------
+from .cdn import *  # noqa: E402, F403  (the CDN to purge: config/settings/cdn.py)
 from .security import *  # noqa: E402, F403
 from .security import content_security_policies  # noqa: E402
 

@@ -72,3 +72,8 @@ class AccessSupport(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = "access support"
         verbose_name_plural = "access support"
+
+
+def taxonomy_models() -> list[type]:
+    """Every taxonomy: public pages show them, so the page cache watches them."""
+    return [Taxonomy]

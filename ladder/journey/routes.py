@@ -7,7 +7,7 @@ route hands the page to its view, so the views never import the page model.
 from wagtail.contrib.routable_page.models import path, re_path
 
 from ladder.choices import TOKEN_PATTERN as TOKEN
-from ladder.journey import views
+from ladder.journey import begin, views
 
 
 class JourneyRoutes:
@@ -19,6 +19,11 @@ class JourneyRoutes:
     @path("")
     def start(self, request):
         return views.start(request, self)
+
+    @path("begin/")
+    def begin(self, request):
+        """The first step, "About you": the start page's plain link leads here."""
+        return begin.begin(request, self)
 
     @path("blank/")
     def blank(self, request):

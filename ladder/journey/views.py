@@ -65,6 +65,8 @@ def journey_context(request, assessment, steps, **extra):
 
 @require_http_methods(["GET", "POST"])
 def start(request, page):
+    """The start page. It links to ``begin/`` (ladder.journey.begin); a post
+    here, from a start page opened before that link, still starts a draft."""
     settings = SiteSettings.load(request_or_site=request)
     version = page.current_version()
     is_open = settings.self_assessment_open and version is not None
@@ -75,6 +77,7 @@ def start(request, page):
         "version": version,
         "requirements": public_requirements(version, Rung.objects.all()) if version else [],
         "blank_url": page.url + page.reverse_subpage("blank"),
+        "begin_url": page.url + page.reverse_subpage("begin"),
     }
     if request.method == "POST":
         if not is_open:

@@ -240,6 +240,14 @@ class OpportunityPage(OpportunityPresentation, PayAndExpenses, InterestRoutes, P
     class Meta:
         verbose_name = "opportunity"
         verbose_name_plural = "opportunities"
+        # The board filters open opportunities (closing after now) and sorts them
+        # by closing time, within a format, an area or a rung.
+        indexes = [
+            models.Index(fields=["closes_at"], name="opportunity_closes_at"),
+            models.Index(fields=["format", "closes_at"], name="opportunity_format_closes"),
+            models.Index(fields=["area", "closes_at"], name="opportunity_area_closes"),
+            models.Index(fields=["rung", "closes_at"], name="opportunity_rung_closes"),
+        ]
 
     def clean(self):
         super().clean()

@@ -177,6 +177,7 @@ class PartnerPage(Page):
 
     class Meta:
         verbose_name = "partner"
+        indexes = [models.Index(fields=["kind"], name="partner_kind")]  # the directory's filter
 
     def clean(self):
         super().clean()
