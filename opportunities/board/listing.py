@@ -107,7 +107,7 @@ class OpportunityListing(Listing):
 
     def for_display(self, items):
         return items.select_related("partner", "area", "rung").prefetch_related(
-            "topics", "access_support"
+            "topics", "access_support", "sessions"
         )
 
     @property

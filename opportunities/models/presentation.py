@@ -6,8 +6,15 @@ from django.utils import timezone
 
 from home.json_ld import json_ld
 from home.models import SiteSettings
+from ladder.models.pages import LadderPage
 from opportunities import payment
 from opportunities.choices import FORMATS_FOR_EVERY_AREA, Format
+
+
+def ladder_url():
+    """Where the rungs are explained, for 'what the levels mean' links ('' if nowhere)."""
+    ladder = LadderPage.objects.live().public().first()
+    return ladder.url if ladder else ""
 
 
 class OpportunityPresentation:
@@ -79,6 +86,7 @@ class OpportunityPresentation:
         context["access_support"] = list(self.access_support.all())
         parent = self.get_parent()
         context["board_url"] = parent.url if parent else "/"
+        context["ladder_url"] = ladder_url()
         context["structured_data"] = json_ld(
             self.structured_data(request, site_settings.organisation_name)
         )

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import AccessSupport, Area, HomePage, SiteSettings, Topic
 from ladder.models import Rung
@@ -95,6 +95,7 @@ def opportunity_form(taxonomy, partner=None, **overrides):
         "expenses_paid": "in_advance",
         "access_support": [taxonomy["bsl"].pk, taxonomy["step_free"].pk],
         "outcome": rich_text(""),
+        "sessions": inline_formset([]),
         "action-publish": "publish",
         **overrides,
     }
