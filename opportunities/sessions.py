@@ -109,6 +109,7 @@ def describe_session(
     ends: time | None,
     hours: Decimal | None = None,
     today: date | None = None,
+    with_length: bool = True,
 ) -> str:
     """One session in plain words: 'Tuesday 12 January, 10am to 12:30pm — 2½ hours'."""
     words = format_day(day, today)
@@ -119,5 +120,5 @@ def describe_session(
         words += f", from {format_time(starts)}"
     else:
         words += ", time to be confirmed"
-    duration = format_duration(hours)
+    duration = format_duration(hours) if with_length else ""
     return f"{words} — {duration}" if duration else words

@@ -6,15 +6,9 @@ from django.utils import timezone
 
 from home.json_ld import json_ld
 from home.models import SiteSettings
-from ladder.models.pages import LadderPage
 from opportunities import payment
+from opportunities.board.listing import ladder_url
 from opportunities.choices import FORMATS_FOR_EVERY_AREA, Format
-
-
-def ladder_url():
-    """Where the rungs are explained, for 'what the levels mean' links ('' if nowhere)."""
-    ladder = LadderPage.objects.live().public().first()
-    return ladder.url if ladder else ""
 
 
 class OpportunityPresentation:

@@ -124,11 +124,11 @@ class Schedule(models.Model):
                 return f"From {self.start_date:%-d %B %Y}"
             return "Dates to be agreed"
         upcoming = self.upcoming_sessions or dated[-1:]
-        first = upcoming[0].describe()
         more = len(upcoming) - 1
         if more:
-            return f"{first}, then {more} more session{'s' if more > 1 else ''}"
-        return first
+            first = upcoming[0].describe(with_length=False)
+            return f"{first}, then {more} more"
+        return upcoming[0].describe()
 
     @property
     def usual_length(self):

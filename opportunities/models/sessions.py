@@ -67,13 +67,14 @@ class OpportunitySession(Orderable):
             return "Online"
         return self.place
 
-    def describe(self, today=None):
+    def describe(self, today=None, with_length=True):
         return sessions.describe_session(
             self.date,
             self.starts_at,
             self.ends_at,
             hours=self.hours,
             today=today or timezone.localdate(),
+            with_length=with_length,
         )
 
     @property
