@@ -114,3 +114,16 @@ def home_featured_opportunities(context):
         },
         request=context.get("request"),
     )
+
+
+def home_hero_board_link(context):
+    """A direct link to the open opportunities, in the home page's first screen."""
+    board = OpportunityIndexPage.objects.live().first()
+    if board is None:
+        return ""
+    count = live_opportunities().filter(closes_at__gt=timezone.now()).count()
+    return render_to_string(
+        "components/opportunities/home_hero_link.html",
+        {"board": board, "count": count},
+        request=context.get("request"),
+    )

@@ -37,6 +37,7 @@ hooks.register("slot:partner_profile_opportunities", slots.partner_profile_oppor
 hooks.register("partner_directory_queryset", slots.annotate_open_opportunity_count)
 hooks.register("slot:partner_card", slots.partner_card_open_count)
 hooks.register("slot:home_featured", slots.home_featured_opportunities)
+hooks.register("slot:home_hero", slots.home_hero_board_link)
 
 # Mark places filled / Close now, from the page listing and the page header.
 hooks.register("register_admin_urls", quick_actions.quick_action_urls)

@@ -93,6 +93,13 @@ def test_every_open_opportunity_has_its_button_in_the_first_screen(
         for path in paths:
             page.set_viewport_size(PHONE)
             page.goto(live_server.url + path)
+            if path == "/":
+                # What the site is, and the way to the opportunities, in the first screen.
+                link = page.get_by_role(
+                    "link", name=re.compile(r"^See the \d+ open opportunities$")
+                )
+                box = link.bounding_box()
+                assert box and box["y"] + box["height"] <= PHONE["height"], box
             assert_fits_320(page, path)
     finally:
         context.close()
