@@ -31,6 +31,8 @@ register_snippet(viewsets.BenefitRuleViewSet)
 
 hooks.register("after_edit_page", pay_warning.warn_when_pay_is_below_living_wage)
 hooks.register("after_create_page", pay_warning.warn_when_pay_is_below_living_wage)
+hooks.register("after_edit_page", pay_warning.warn_when_rung_is_above_the_partners)
+hooks.register("after_create_page", pay_warning.warn_when_rung_is_above_the_partners)
 hooks.register("construct_homepage_panels", dashboard.add_page_editor_panels)
 
 hooks.register("slot:partner_profile_opportunities", slots.partner_profile_opportunities)

@@ -23,6 +23,7 @@ from opportunities.models.interest import places_reached
 from opportunities.models.pay import PayAndExpenses
 from opportunities.models.presentation import OpportunityPresentation
 from opportunities.models.schedule import Schedule
+from opportunities.panels import RungCheckPanel
 from opportunities.session_pattern import OpportunityPageForm, pattern_panel
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -182,6 +183,7 @@ class OpportunityPage(OpportunityPresentation, Schedule, PayAndExpenses, Interes
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("partner"),
         FieldPanel("rung"),
+        RungCheckPanel(heading="Ladder rung check"),
         FieldPanel("body"),
         FieldPanel("easy_read_summary"),
         MultiFieldPanel(

@@ -36,19 +36,6 @@ class OpportunityTreeTests(WagtailPageTestCase):
 
 
 @pytest.fixture
-def taxonomy(db):
-    return {
-        "topic": Topic.objects.create(name="Housing and homelessness"),
-        "area": Area.objects.create(name="Greater Manchester"),
-        "bsl": AccessSupport.objects.create(name="BSL interpreter"),
-        "step_free": AccessSupport.objects.create(name="Step-free venue"),
-        "rung": Rung.objects.create(
-            level=1, name="Consulted", short_description="Asked.", band="tokenism"
-        ),
-    }
-
-
-@pytest.fixture
 def partner(home_page):
     index = PartnerIndexPage(title="Partners", slug="partners")
     home_page.add_child(instance=index)

@@ -15,7 +15,7 @@ from opportunities.sessions import (
     describe_session,
     format_duration,
 )
-from tests.opportunities.test_pages_and_admin import add_url, opportunity_form, taxonomy  # noqa: F401
+from tests.opportunities.test_pages_and_admin import add_url, opportunity_form
 
 
 def test_a_session_in_plain_words():
@@ -79,7 +79,7 @@ def test_pay_reads_sessions_of_different_lengths_and_the_busiest_week():
     assert unknown.total_pence is None and unknown.weekly_hours is None
 
 
-def pattern_form(taxonomy, **pattern):  # noqa: F811
+def pattern_form(taxonomy, **pattern):
     data = opportunity_form(taxonomy, hours_per_session="", number_of_sessions="")
     data.update({f"pattern_{name}": value for name, value in pattern.items()})
     return data
@@ -89,7 +89,7 @@ def pattern_form(taxonomy, **pattern):  # noqa: F811
 def test_editor_makes_sessions_from_a_pattern_then_adjusts_them(
     moderator_client,
     board,
-    taxonomy,  # noqa: F811
+    taxonomy,
 ):
     first = timezone.localdate() + timedelta(days=40)
     response = moderator_client.post(
@@ -147,7 +147,7 @@ def test_editor_makes_sessions_from_a_pattern_then_adjusts_them(
 def test_a_pattern_without_a_count_is_explained_and_nothing_is_saved(
     moderator_client,
     board,
-    taxonomy,  # noqa: F811
+    taxonomy,
 ):
     first = timezone.localdate() + timedelta(days=40)
     response = moderator_client.post(
