@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
 
 from home.blocks import ContentStreamBlock
+from opportunities.board.benefits import PersonalBenefitNotes
 from opportunities.choices import CLOSING_SOON_DAYS, Format
 from opportunities.interest.routes import InterestRoutes
 from opportunities.models.interest import places_reached
@@ -29,7 +30,9 @@ from opportunities.session_pattern import OpportunityPageForm, pattern_panel
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-class OpportunityPage(OpportunityPresentation, Schedule, PayAndExpenses, InterestRoutes, Page):
+class OpportunityPage(
+    PersonalBenefitNotes, OpportunityPresentation, Schedule, PayAndExpenses, InterestRoutes, Page
+):
     """One paid opportunity: what it is, who runs it, where and when, and exactly
     what people get for it.
 
