@@ -15,7 +15,9 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from opportunities.benefit_notes import OVER_LIMIT, benefit_notes
 from opportunities.choices import Benefit
+from opportunities.models.benefits import BenefitRule
 
 COOKIE = "benefits"
 
@@ -24,6 +26,19 @@ def chosen_benefits(request):
     """The benefits this person said they get (known values only, in a fixed order)."""
     given = set((request.COOKIES.get(COOKIE) or "").split("."))
     return [value for value in Benefit.values if value in given]
+
+
+def note_cards(opportunities, chosen, today):
+    """Give each card ``card_benefit_notes``: a short note only for a chosen
+    benefit whose weekly limit this opportunity may go over (the only case
+    where a note on a card adds something); the page has the rest."""
+    rules = [rule for rule in BenefitRule.objects.in_force(today) if rule.benefit in chosen]
+    for opportunity in opportunities:
+        opportunity.card_benefit_notes = [
+            note.message
+            for note in benefit_notes(rules, opportunity.pay_figures, opportunity.start_date, today)
+            if note.level == OVER_LIMIT
+        ]
 
 
 def keep_private(response):

@@ -1,8 +1,9 @@
 """The board's listing and its feeds, as routes on the board's page."""
 
+from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from opportunities.board.benefits import BenefitChoiceRoutes, chosen_benefits
+from opportunities.board.benefits import BenefitChoiceRoutes, chosen_benefits, note_cards
 from opportunities.board.feeds import (
     OpportunityAtomFeed,
     OpportunityRssFeed,
@@ -19,9 +20,11 @@ class BoardRoutes(BenefitChoiceRoutes, RoutablePageMixin):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = OpportunityListing(self, request.GET)
+        context["listing"] = listing = OpportunityListing(self, request.GET)
         context["board_url"] = self.url
-        context["chosen_benefits"] = chosen_benefits(request)
+        context["chosen_benefits"] = chosen = chosen_benefits(request)
+        if chosen:
+            note_cards(listing.page.object_list, chosen, timezone.localdate())
         context["benefit_choices"] = Benefit.choices
         return context
 

@@ -71,3 +71,17 @@ def test_next_never_leaves_the_site_and_an_empty_choice_clears(client, board):
     cleared = client.post(f"{board.url}benefits/", {"next": "//evil.example/x"})
     assert cleared["Location"] == f"{board.url}#benefits-heading"
     assert cleared.cookies["benefits"].value == ""
+
+
+def test_a_card_notes_a_chosen_benefit_only_when_the_pay_may_go_over_its_limit(client, board):
+    from decimal import Decimal
+
+    make_opportunity(board, title="Big day", pay_amount=Decimal("250"), pay_unit="day")
+    make_opportunity(board, title="Small chat", pay_amount=Decimal("20"), pay_unit="hour")
+    client.cookies["benefits"] = "carers_allowance.universal_credit"
+    html = client.get(board.url).content.decode()
+    notes = html.count('class="opportunity-card__benefit"')
+    assert notes == 1
+    assert "This may affect Carer" in html and "more than the £196 a week limit" in html
+    client.cookies["benefits"] = "universal_credit"
+    assert 'class="opportunity-card__benefit"' not in client.get(board.url).content.decode()
