@@ -4,6 +4,7 @@ the dates are not fixed, the usual length, number and frequency of sessions.
 The pay figures read both (``pay.py``): dated sessions where there are any.
 """
 
+from datetime import time
 from decimal import Decimal
 
 from django.core.validators import MinValueValidator
@@ -92,7 +93,7 @@ class Schedule(models.Model):
         """The sessions in date order (they may be edited in any order); read
         once per page object (``take_dates_from_sessions`` reads them afresh)."""
         return sorted(
-            self.sessions.all(), key=lambda session: (session.date, session.starts_at or 0)
+            self.sessions.all(), key=lambda session: (session.date, session.starts_at or time.min)
         )
 
     @property

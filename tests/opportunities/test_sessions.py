@@ -15,6 +15,7 @@ from opportunities.sessions import (
     describe_session,
     format_duration,
 )
+from tests.opportunities.conftest import make_opportunity
 from tests.opportunities.test_pages_and_admin import add_url, opportunity_form
 
 
@@ -159,3 +160,16 @@ def test_a_pattern_without_a_count_is_explained_and_nothing_is_saved(
     assert first.isoformat() in html  # what was typed is kept
     assert not OpportunityPage.objects.filter(slug="tenant-panel").exists()
     assert not OpportunitySession.objects.exists()
+
+
+@pytest.mark.django_db
+def test_sessions_on_one_day_with_and_without_times_read_in_order(board):
+    day = timezone.localdate() + timedelta(days=9)
+    page = make_opportunity(
+        board,
+        sessions=[
+            OpportunitySession(date=day, starts_at=time(14), ends_at=time(15)),
+            OpportunitySession(date=day),
+        ],
+    )
+    assert [s.starts_at for s in page.dated_sessions] == [None, time(14)]
