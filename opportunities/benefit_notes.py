@@ -31,6 +31,8 @@ class BenefitNote:
     link: str = ""
     lead_time_warning: str = ""
     what_counts: str = ""
+    # The benefit's code (``Benefit``), to match the benefits a person chose.
+    key: str = ""
 
 
 class DatedRule(Protocol):
@@ -124,6 +126,7 @@ def benefit_notes(
                     note=rule.note,
                     link=rule.link,
                     what_counts=getattr(rule, "what_counts", ""),
+                    key=getattr(rule, "benefit", ""),
                 )
             )
             continue
@@ -142,6 +145,7 @@ def benefit_notes(
                     link=rule.link,
                     lead_time_warning=lead_warning,
                     what_counts=getattr(rule, "what_counts", ""),
+                    key=getattr(rule, "benefit", ""),
                 )
             )
             continue
@@ -195,6 +199,13 @@ def benefit_notes(
                 link=rule.link,
                 lead_time_warning=lead_warning,
                 what_counts=getattr(rule, "what_counts", ""),
+                key=getattr(rule, "benefit", ""),
             )
         )
     return notes
+
+
+def yours_first(notes: list[BenefitNote], chosen: list[str]) -> list[BenefitNote]:
+    """The notes for the benefits a person chose first, the rest after, each
+    group in its usual order."""
+    return sorted(notes, key=lambda note: note.key not in chosen)

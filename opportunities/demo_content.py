@@ -16,8 +16,9 @@ from wagtail.rich_text import RichText
 from home.demo_content import home_page
 from home.models import AccessSupport, Area, Topic
 from ladder.models import Rung
-from opportunities import demo_interest
-from opportunities.models import OpportunityIndexPage, OpportunityPage
+from opportunities import demo_interest, payment
+from opportunities.models import OpportunityIndexPage, OpportunityPage, OpportunitySession
+from opportunities.sessions import dates_from_pattern
 from partners.models import PartnerPage
 
 # Each row: slug, title, partner slug (None: us), topics, format, area, venue,
@@ -168,6 +169,7 @@ OPPORTUNITIES = [
         "hours": "2",
         "sessions": 12,
         "frequency": "monthly",
+        "starts": "18:00",
         "closes": 10,
         "pay": ("15.00", "hour"),
         "method": "bank_transfer",
@@ -611,6 +613,25 @@ OPPORTUNITIES = [
 ]
 
 
+def _sessions(entry, first_day):
+    """Dated sessions with times, from the entry's pattern (none when flexible).
+    Most start at 10am; an entry may say otherwise with "starts"."""
+    if entry["frequency"] == payment.ONE_OFF:
+        dates = [first_day]
+    elif entry["frequency"] in (payment.WEEKLY, payment.FORTNIGHTLY, payment.MONTHLY):
+        dates = dates_from_pattern(first_day, entry["frequency"], entry["sessions"] or 0)
+    else:
+        return []
+    starts = time.fromisoformat(entry.get("starts", "10:00"))
+    ends = None
+    if entry["hours"]:
+        ends = (datetime.combine(first_day, starts) + timedelta(hours=float(entry["hours"]))).time()
+    return [
+        OpportunitySession(date=day, starts_at=starts, ends_at=ends, sort_order=order)
+        for order, day in enumerate(dates)
+    ]
+
+
 def _body(entry):
     return [
         ("heading", {"text": "What you will do", "level": "h2"}),
@@ -693,6 +714,7 @@ def load(stdout):
             else "on_the_day",
             outcome=entry.get("outcome", ""),
         )
+        page.sessions = _sessions(entry, today + timedelta(days=start))
         if entry["slug"] == "peer-researchers-housing":
             page.easy_read_summary = (
                 "<p>We will pay you to be a researcher.</p><p>We will train you.</p>"

@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from wagtail.admin.panels import Panel
 
 from home.models import SiteSettings
+from opportunities.rung_check import rung_claim_warning
 
 
 class PayCheckPanel(Panel):
@@ -35,3 +36,24 @@ class PayCheckPanel(Panel):
                     warning,
                 )
             return format_html('<div class="help-block help-info"><p>{}</p></div>', summary)
+
+
+class RungCheckPanel(Panel):
+    """A warning (never a block) when the rung, as last saved, is above the
+    partner's latest published rung; nothing when it is not."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "wagtailadmin/panels/help_panel.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            page = self.instance
+            warning = rung_claim_warning(page) if page is not None and page.pk else ""
+            self.content = (
+                format_html('<div class="help-block help-warning"><p>{}</p></div>', warning)
+                if warning
+                else ""
+            )
+
+        def is_shown(self):
+            return bool(self.content)

@@ -33,6 +33,14 @@ two; monthly: four and a third, rounded up). Otherwise one week, the
 cautious reading for weekly benefit limits because it gives the highest
 weekly figure.
 
+*Dated sessions*, when the page has them, decide instead of the fields
+above: the number of sessions is how many there are; all the hours are the
+sum of their hours (unknown if any one is unknown); the weeks run from the
+first date to the last; the busiest week is the calendar week (Monday to
+Sunday) with the most hours (or sessions, when hours are unknown). A
+session or day rate's hourly equivalent is then the pay for every session
+divided by all the hours, as sessions may differ in length.
+
 *Weekly pay and hours* describe the busiest week, because benefit limits
 are weekly: sessions per week are the number of sessions divided by the
 weeks, rounded up (one when the number of sessions is unknown). Weekly hours
@@ -100,6 +108,14 @@ def format_hours(hours: Decimal | int | None) -> str:
 
 
 @dataclass(frozen=True)
+class SessionTime:
+    """What the pay rules read of one dated session: its date and hours (None: unknown)."""
+
+    date: date
+    hours: Decimal | None
+
+
+@dataclass(frozen=True)
 class PayTerms:
     """The page's own fields that decide pay (amounts in pounds)."""
 
@@ -110,6 +126,8 @@ class PayTerms:
     frequency: str = ""
     start_date: date | None = None
     end_date: date | None = None
+    # Dated sessions, when the page has them (they decide over the fields above).
+    sessions: tuple[SessionTime, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,14 +155,43 @@ def commitment_weeks(terms: PayTerms) -> int:
     return 1
 
 
+def busiest_week(dated: tuple[SessionTime, ...]) -> tuple[int, Decimal | None]:
+    """Sessions and hours in the calendar week with the most hours (or sessions)."""
+    weeks: dict[tuple[int, int], list[Decimal | None]] = {}
+    for session in dated:
+        weeks.setdefault(session.date.isocalendar()[:2], []).append(session.hours)
+    known = all(hours is not None for hours in (s.hours for s in dated))
+
+    def weight(hours_list: list[Decimal | None]) -> Decimal:
+        return (
+            sum((h or Decimal(0) for h in hours_list), Decimal(0))
+            if known
+            else Decimal(len(hours_list))
+        )
+
+    busiest = max(weeks.values(), key=weight)
+    return len(busiest), (weight(busiest) if known else None)
+
+
 def work_out_pay(terms: PayTerms) -> PayFigures:
     """Hourly equivalent, total, weekly pay and weekly hours for ``terms``."""
-    weeks = commitment_weeks(terms)
-    sessions = terms.number_of_sessions or None
     hours = terms.hours_per_session if terms.hours_per_session else None
-    sessions_per_week = math.ceil(sessions / weeks) if sessions else 1
-    weekly_hours = hours * sessions_per_week if hours is not None else None
-    all_hours = hours * sessions if hours is not None and sessions else None
+    if terms.sessions:
+        dated = tuple(sorted(terms.sessions, key=lambda session: session.date))
+        days = (dated[-1].date - dated[0].date).days + 1
+        weeks = max(1, math.ceil(days / 7))
+        sessions: int | None = len(dated)
+        sessions_per_week, weekly_hours = busiest_week(dated)
+        known_hours = [session.hours for session in dated if session.hours is not None]
+        all_hours = sum(known_hours, Decimal(0)) if len(known_hours) == len(dated) else None
+        # Sessions may differ in length: a session's hours are its share of all of them.
+        hours = all_hours / len(dated) if all_hours else None
+    else:
+        weeks = commitment_weeks(terms)
+        sessions = terms.number_of_sessions or None
+        sessions_per_week = math.ceil(sessions / weeks) if sessions else 1
+        weekly_hours = hours * sessions_per_week if hours is not None else None
+        all_hours = hours * sessions if hours is not None and sessions else None
 
     if terms.unit == NO_PAYMENT or terms.amount is None:
         volunteering = terms.unit == NO_PAYMENT
@@ -204,8 +251,9 @@ def pay_summary(terms: PayTerms, figures: PayFigures | None = None) -> str:
     line = f"{format_pence(to_pence(terms.amount))} {unit_words}"
     if terms.unit != PER_HOUR and figures.hourly_pence is not None:
         line += f" (about {format_pence(figures.hourly_pence)} an hour)"
-    if terms.unit in (PER_SESSION, PER_DAY) and terms.number_of_sessions:
-        if terms.number_of_sessions > 1 and figures.total_pence is not None:
+    number_of_sessions = len(terms.sessions) or terms.number_of_sessions
+    if terms.unit in (PER_SESSION, PER_DAY) and number_of_sessions:
+        if number_of_sessions > 1 and figures.total_pence is not None:
             line += f", {format_pence(figures.total_pence)} in all"
     elif terms.unit == PER_HOUR and figures.total_pence is not None:
         line += f", {format_pence(figures.total_pence)} in all"

@@ -28,7 +28,12 @@ def partner_profile_opportunities(context):
     if not isinstance(partner, PartnerPage):
         return ""
     now = timezone.now()
-    related = live_opportunities().filter(partner=partner).select_related("partner", "area", "rung")
+    related = (
+        live_opportunities()
+        .filter(partner=partner)
+        .select_related("partner", "area", "rung")
+        .prefetch_related("access_support", "sessions")
+    )
     open_ones = list(related.filter(closes_at__gt=now).order_by("closes_at"))
     past = list(related.filter(closes_at__lte=now).order_by("-closes_at")[:PARTNER_PAST_LIMIT])
     board = OpportunityIndexPage.objects.live().first()
@@ -95,6 +100,7 @@ def home_featured_opportunities(context):
         live_opportunities()
         .filter(closes_at__gt=timezone.now(), places_filled=False)
         .select_related("partner", "area", "rung")
+        .prefetch_related("access_support", "sessions")
         .order_by("closes_at")[:HOME_FEATURED_COUNT]
     )
     if not featured:
@@ -106,5 +112,18 @@ def home_featured_opportunities(context):
             "featured": featured,
             "board": board,
         },
+        request=context.get("request"),
+    )
+
+
+def home_hero_board_link(context):
+    """A direct link to the open opportunities, in the home page's first screen."""
+    board = OpportunityIndexPage.objects.live().first()
+    if board is None:
+        return ""
+    count = live_opportunities().filter(closes_at__gt=timezone.now()).count()
+    return render_to_string(
+        "components/opportunities/home_hero_link.html",
+        {"board": board, "count": count},
         request=context.get("request"),
     )

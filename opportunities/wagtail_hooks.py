@@ -31,12 +31,15 @@ register_snippet(viewsets.BenefitRuleViewSet)
 
 hooks.register("after_edit_page", pay_warning.warn_when_pay_is_below_living_wage)
 hooks.register("after_create_page", pay_warning.warn_when_pay_is_below_living_wage)
+hooks.register("after_edit_page", pay_warning.warn_when_rung_is_above_the_partners)
+hooks.register("after_create_page", pay_warning.warn_when_rung_is_above_the_partners)
 hooks.register("construct_homepage_panels", dashboard.add_page_editor_panels)
 
 hooks.register("slot:partner_profile_opportunities", slots.partner_profile_opportunities)
 hooks.register("partner_directory_queryset", slots.annotate_open_opportunity_count)
 hooks.register("slot:partner_card", slots.partner_card_open_count)
 hooks.register("slot:home_featured", slots.home_featured_opportunities)
+hooks.register("slot:home_hero", slots.home_hero_board_link)
 
 # The page cache keeps no page past the next closing time; benefit rules show on pages.
 hooks.register("page_cache_next_change", closing_times.next_change)

@@ -42,6 +42,8 @@ class EverySubRouteTests(WagtailPageTestCase):
             (self.board, "feed/rss/", 200),
             (self.board, "feed/atom/", 200),
             (self.board, "feed/closing-dates/", 200),
+            (self.board, "benefits/", 200),
+            (self.board, "benefits/forget/", "redirect"),
             (self.opportunity, "/", 200),
             (self.opportunity, "interest/", 200),
             # Without the receipt the form hands over, "link not valid".

@@ -64,7 +64,11 @@ class OpportunityFilterForm(FilterForm):
             "work out their hourly pay."
         ),
     )
-    rung = forms.ChoiceField(label="How much say you get", required=False)
+    rung = forms.ChoiceField(
+        label="How much say you get",
+        required=False,
+        help_text="Levels on our ladder of participation, from being asked to deciding together.",
+    )
     closing_soon = forms.BooleanField(
         label=f"Closing in the next {CLOSING_SOON_DAYS} days", required=False
     )
@@ -82,5 +86,5 @@ class OpportunityFilterForm(FilterForm):
         self.fields["area"].choices = [("", "Anywhere")] + [(a.slug, a.name) for a in areas]
         self.fields["access"].choices = [(s.slug, s.name) for s in access_support]
         self.fields["rung"].choices = [("", "Any level")] + [
-            (str(r.level), f"At least: {r.name}") for r in rungs
+            (str(r.level), f"{r.name}, or more say") for r in rungs
         ]

@@ -14,15 +14,15 @@ directory.
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from django.db.models import F, Q
+from django.db.models import Case, Count, F, IntegerField, Q, When
 from django.utils import timezone
 from django.utils.functional import cached_property
 
 from home.listing import Listing, matches_search, search_words
 from home.models import AccessSupport, Area, Topic
-from ladder.models import Rung
+from ladder.models import LadderPage, Rung
 from opportunities.board.filters import OpportunityFilterForm
-from opportunities.choices import CLOSING_SOON_DAYS, FORMATS_FOR_EVERY_AREA
+from opportunities.choices import CLOSING_SOON_DAYS, FORMATS_FOR_EVERY_AREA, InterestStatus
 from partners.models import PartnerPage
 
 if TYPE_CHECKING:
@@ -31,6 +31,12 @@ if TYPE_CHECKING:
 # At most this many words of a search reach the search backend, which
 # matches every one of them.
 SEARCH_WORD_LIMIT = 12
+
+
+def ladder_url():
+    """Where the rungs are explained, for 'what the levels mean' links ('' if nowhere)."""
+    ladder = LadderPage.objects.live().public().first()
+    return ladder.url if ladder else ""
 
 
 class OpportunityListing(Listing):
@@ -45,7 +51,8 @@ class OpportunityListing(Listing):
         self.topics = list(Topic.objects.all())
         self.areas = list(Area.objects.all())
         self.access_support = list(AccessSupport.objects.all())
-        self.rungs = list(Rung.objects.all())
+        # The lowest rung filters nothing out: the choice starts at the second.
+        self.rungs = list(Rung.objects.order_by("level"))[1:]
         self.form = OpportunityFilterForm(
             params, self.topics, self.areas, self.access_support, self.rungs
         )
@@ -94,26 +101,52 @@ class OpportunityListing(Listing):
 
         # Filtering across many-to-many joins can repeat a row; ask for ids once.
         queryset = opportunity_page.objects.filter(pk__in=queryset.values("pk"))
+        # Whatever the sort, ones people can still ask to join come first.
+        queryset = queryset.annotate(
+            selected=Count(
+                "expressions_of_interest",
+                filter=Q(expressions_of_interest__status=InterestStatus.SELECTED),
+            ),
+            unavailable=Case(
+                When(closes_at__lte=now, then=1),
+                When(places_filled=True, then=1),
+                When(places__isnull=False, places__lte=F("selected"), then=1),
+                default=0,
+                output_field=IntegerField(),
+            ),
+        )
         sort = data.get("sort") or "closing"
         if sort == "newest":
-            queryset = queryset.order_by(F("first_published_at").desc(nulls_last=True), "pk")
+            order = [F("first_published_at").desc(nulls_last=True), "pk"]
         elif sort == "pay":
-            queryset = queryset.order_by(
-                F("hourly_pay_pence").desc(nulls_last=True), "closes_at", "pk"
-            )
+            order = [F("hourly_pay_pence").desc(nulls_last=True), "closes_at", "pk"]
         else:
-            queryset = queryset.order_by("closes_at", "pk")
-        return queryset
+            order = ["closes_at", "pk"]
+        return queryset.order_by("unavailable", *order)
 
     def for_display(self, items):
         return items.select_related("partner", "area", "rung").prefetch_related(
-            "topics", "access_support"
+            "topics", "access_support", "sessions"
         )
 
     @property
     def is_filtered(self):
         return any(value not in (None, "", [], False) for key, value in self.filters.items()
                    if key != "sort")  # fmt: skip
+
+    @property
+    def chosen_count(self):
+        """How many filters are set (each ticked access support counts), for
+        'Filter results (3 chosen)'; the sort and a partner link are not filters."""
+        return sum(
+            len(value) if isinstance(value, list) else 1
+            for key, value in self.filters.items()
+            if key not in ("sort", "partner") and value not in (None, "", [], False)
+        )
+
+    @cached_property
+    def ladder_url(self):
+        return ladder_url()
 
     @cached_property
     def partner_page(self):

@@ -1,22 +1,31 @@
 """The board's listing and its feeds, as routes on the board's page."""
 
+from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from opportunities.board.benefits import BenefitChoiceRoutes, chosen_benefits, note_cards
 from opportunities.board.feeds import (
     OpportunityAtomFeed,
     OpportunityRssFeed,
     closing_dates_calendar,
 )
 from opportunities.board.listing import OpportunityListing
+from opportunities.choices import Benefit
 
 
-class BoardRoutes(RoutablePageMixin):
-    """The filtered listing at the board's own address, and the same view as
-    RSS, Atom and an iCalendar file of closing dates (``feed/...``)."""
+class BoardRoutes(BenefitChoiceRoutes, RoutablePageMixin):
+    """The filtered listing at the board's own address, the same view as RSS,
+    Atom and an iCalendar file of closing dates (``feed/...``), and the
+    'Which benefits do you get?' question (``benefits/``)."""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = OpportunityListing(self, request.GET)
+        context["listing"] = listing = OpportunityListing(self, request.GET)
+        context["board_url"] = self.url
+        context["chosen_benefits"] = chosen = chosen_benefits(request)
+        if chosen:
+            note_cards(listing.page.object_list, chosen, timezone.localdate())
+        context["benefit_choices"] = Benefit.choices
         return context
 
     @path("feed/rss/", name="rss")

@@ -6,6 +6,7 @@ from opportunities.models.index import OpportunityIndexPage
 from opportunities.models.interest import ExpressionOfInterest
 from opportunities.models.interest_messages import InterestMessages
 from opportunities.models.opportunity import OpportunityPage
+from opportunities.models.sessions import OpportunitySession
 
 __all__ = [
     "Benefit",
@@ -16,5 +17,6 @@ __all__ = [
     "InterestMessages",
     "OpportunityIndexPage",
     "OpportunityPage",
+    "OpportunitySession",
     "PaymentMethod",
 ]

@@ -5,11 +5,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from opportunities.board.benefits import PersonalBenefitNotes
 from opportunities.board.routes import BoardRoutes
 from opportunities.models.opportunity import OpportunityPage
 
 
-class OpportunityIndexPage(BoardRoutes, Page):
+class OpportunityIndexPage(PersonalBenefitNotes, BoardRoutes, Page):
     """The board at /opportunities/: open opportunities with filters, search and feeds."""
 
     introduction = models.TextField(

@@ -1,7 +1,6 @@
 """One paid opportunity: its page, what editors must fill in, and when it takes interest."""
 
 from datetime import timedelta
-from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -18,17 +17,22 @@ from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
 
 from home.blocks import ContentStreamBlock
-from opportunities import payment
+from opportunities.board.benefits import PersonalBenefitNotes
 from opportunities.choices import CLOSING_SOON_DAYS, Format
 from opportunities.interest.routes import InterestRoutes
 from opportunities.models.interest import places_reached
 from opportunities.models.pay import PayAndExpenses
 from opportunities.models.presentation import OpportunityPresentation
+from opportunities.models.schedule import Schedule
+from opportunities.panels import RungCheckPanel
+from opportunities.session_pattern import OpportunityPageForm, pattern_panel
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-class OpportunityPage(OpportunityPresentation, PayAndExpenses, InterestRoutes, Page):
+class OpportunityPage(
+    PersonalBenefitNotes, OpportunityPresentation, Schedule, PayAndExpenses, InterestRoutes, Page
+):
     """One paid opportunity: what it is, who runs it, where and when, and exactly
     what people get for it.
 
@@ -105,35 +109,6 @@ class OpportunityPage(OpportunityPresentation, PayAndExpenses, InterestRoutes, P
         blank=True,
         help_text="The building and address, or 'Zoom (link sent before)'.",
     )
-    start_date = models.DateField(
-        null=True, blank=True, help_text="The first session. Leave blank if not fixed yet."
-    )
-    end_date = models.DateField(
-        null=True, blank=True, help_text="The last session. Blank for a one-off."
-    )
-    hours_per_session = models.DecimalField(
-        max_digits=4,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal("0.25"))],
-        help_text=(
-            "How long each session lasts, in hours (1.5 for an hour and a half). For a day "
-            "rate, the length of the day. Needed to work out the hourly pay."
-        ),
-    )
-    number_of_sessions = models.PositiveSmallIntegerField(
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1)],
-        help_text="How many sessions (or days) in all. Blank if it is open-ended.",
-    )
-    frequency = models.CharField(
-        max_length=20,
-        choices=payment.FREQUENCY_CHOICES,
-        default=payment.ONE_OFF,
-        help_text="How often sessions happen.",
-    )
     # Null only on a copy (copying clears the dates); the form requires it.
     closes_at = models.DateTimeField(
         "closing date and time",
@@ -181,6 +156,7 @@ class OpportunityPage(OpportunityPresentation, PayAndExpenses, InterestRoutes, P
 
     # Copying last year's opportunity must not copy its dates or what changed.
     exclude_fields_in_copy = [
+        "sessions",
         "start_date",
         "end_date",
         "closes_at",
@@ -210,31 +186,28 @@ class OpportunityPage(OpportunityPresentation, PayAndExpenses, InterestRoutes, P
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("partner"),
         FieldPanel("rung"),
+        RungCheckPanel(heading="Ladder rung check"),
         FieldPanel("body"),
         FieldPanel("easy_read_summary"),
         MultiFieldPanel(
             [
                 FieldPanel("format"),
                 FieldRowPanel([FieldPanel("area"), FieldPanel("venue")]),
-                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-                FieldRowPanel(
-                    [
-                        FieldPanel("hours_per_session"),
-                        FieldPanel("number_of_sessions"),
-                        FieldPanel("frequency"),
-                    ]
-                ),
                 FieldPanel("closes_at"),
                 FieldRowPanel([FieldPanel("places"), FieldPanel("places_filled")]),
             ],
             heading="Where and when",
         ),
+        Schedule.sessions_panel,
+        pattern_panel,
+        Schedule.undated_panel,
         PayAndExpenses.payment_panel,
         PayAndExpenses.expenses_panel,
         FieldPanel("access_support", widget=forms.CheckboxSelectMultiple),
         FieldPanel("outcome"),
     ]
 
+    base_form_class = OpportunityPageForm
     template = "pages/opportunities/opportunity_page.html"
 
     class Meta:
@@ -258,6 +231,7 @@ class OpportunityPage(OpportunityPresentation, PayAndExpenses, InterestRoutes, P
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
+        self.take_dates_from_sessions()
         self.store_pay_figures()
         self.has_outcome = bool(strip_tags(self.outcome or "").strip())
         result = super().save(*args, **kwargs)

@@ -17,9 +17,8 @@ from opportunities.panels import PayCheckPanel
 
 
 class PayAndExpenses(models.Model):
-    """Payment and expenses for a page that also has session fields
-    (``hours_per_session``, ``number_of_sessions``, ``frequency``) and dates
-    (``start_date``, ``end_date``): the pay is worked out from all of them."""
+    """Payment and expenses for a page that also has a ``Schedule`` (dated
+    sessions, or session fields and dates): the pay is worked out from them."""
 
     # Payment
     pay_amount = models.DecimalField(
@@ -169,6 +168,7 @@ class PayAndExpenses(models.Model):
             frequency=self.frequency,
             start_date=self.start_date,
             end_date=self.end_date,
+            sessions=self.session_times,
         )
 
     @cached_property

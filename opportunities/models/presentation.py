@@ -7,7 +7,10 @@ from django.utils import timezone
 from home.json_ld import json_ld
 from home.models import SiteSettings
 from opportunities import payment
-from opportunities.choices import FORMATS_FOR_EVERY_AREA, Format
+from opportunities.benefit_notes import yours_first
+from opportunities.board.benefits import chosen_benefits
+from opportunities.board.listing import ladder_url
+from opportunities.choices import FORMATS_FOR_EVERY_AREA, Benefit, Format
 
 
 class OpportunityPresentation:
@@ -74,11 +77,15 @@ class OpportunityPresentation:
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         site_settings = SiteSettings.load(request_or_site=request)
-        context["benefit_notes"] = self.benefit_notes()
+        chosen = chosen_benefits(request)
+        context["chosen_benefits"] = chosen
+        context["benefit_choices"] = Benefit.choices
+        context["benefit_notes"] = yours_first(self.benefit_notes(), chosen)
         context["topics"] = list(self.topics.all())
         context["access_support"] = list(self.access_support.all())
         parent = self.get_parent()
         context["board_url"] = parent.url if parent else "/"
+        context["ladder_url"] = ladder_url()
         context["structured_data"] = json_ld(
             self.structured_data(request, site_settings.organisation_name)
         )

@@ -31,7 +31,8 @@ def tab_and(page, key=None, text=None):
 def express_interest_by_keyboard(checked, email):
     page = checked.page
     checked.visit(OPPORTUNITY)
-    start = page.get_by_role("link", name="Tell us you are interested")
+    # The one at the top, in the at-a-glance block.
+    start = page.get_by_role("link", name="Tell us you are interested").first
     start.focus()
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Tell us you are interested")

@@ -2,6 +2,8 @@
 
 import pytest
 
+from home.models import AccessSupport, Area, Topic
+from ladder.models import Rung
 from opportunities.models import OpportunityIndexPage
 from tests.opportunities.factories import OpportunityIndexPageFactory, OpportunityPageFactory
 
@@ -27,3 +29,16 @@ def make_opportunity(board, topics=(), access_support=(), publish=True, **fields
 @pytest.fixture
 def board(home_page):
     return make_board(home_page)
+
+
+@pytest.fixture
+def taxonomy(db):
+    return {
+        "topic": Topic.objects.create(name="Housing and homelessness"),
+        "area": Area.objects.create(name="Greater Manchester"),
+        "bsl": AccessSupport.objects.create(name="BSL interpreter"),
+        "step_free": AccessSupport.objects.create(name="Step-free venue"),
+        "rung": Rung.objects.create(
+            level=1, name="Consulted", short_description="Asked.", band="tokenism"
+        ),
+    }

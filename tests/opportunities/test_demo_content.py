@@ -1,13 +1,15 @@
 """The demo board: about 25 opportunities of every kind, loaded twice safely."""
 
+import importlib
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
 from ladder.models import Rung
-from opportunities.models import OpportunityPage
+from opportunities.models import OpportunityPage, OpportunitySession
 
 
 @pytest.mark.django_db
@@ -38,3 +40,33 @@ def test_demo_opportunities_cover_every_kind(client, settings, demo_site):
     assert response.status_code == 200
     for page in pages[:5]:
         assert client.get(page.url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_old_fields_move_into_sessions_on_the_demo_data(client, demo_site):
+    migration = importlib.import_module("opportunities.migrations.0009_sessions_from_old_fields")
+    before = {
+        page.slug: (page.pay_figures, page.dated_sessions)
+        for page in OpportunityPage.objects.prefetch_related("sessions")
+    }
+    OpportunitySession.objects.all().delete()
+    migration.move_into_sessions(apps, None)
+
+    pages = {page.slug: page for page in OpportunityPage.objects.prefetch_related("sessions")}
+    monthly = pages["hardship-fund-panel"]
+    dates = [session.date for session in monthly.dated_sessions]
+    assert len(dates) == 6
+    assert dates == [session.date for session in before["hardship-fund-panel"][1]]
+    assert all(session.starts_at is None for session in monthly.dated_sessions)
+    assert monthly.hourly_pay_pence == 2500 and monthly.pay_figures.total_pence == 45000
+    assert not pages["research-advisory-group"].dated_sessions  # flexible: dates to be agreed
+    assert len(pages["benefit-letters-review"].dated_sessions) == 1
+    moved = [slug for slug, page in pages.items() if page.dated_sessions]
+    assert len(moved) >= 20
+    for slug in moved:
+        page = pages[slug]
+        # The same days as the demo's own sessions, and figures kept consistent.
+        assert [s.date for s in page.dated_sessions] == [s.date for s in before[slug][1]]
+        assert page.hourly_pay_pence == page.pay_figures.hourly_pence
+    html = client.get(monthly.url).content.decode()
+    assert "time to be confirmed — 3 hours" in html

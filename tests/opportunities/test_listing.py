@@ -179,17 +179,21 @@ def test_default_lists_open_ones_soonest_closing_first_with_a_count(client, boar
         ("min_pay=%C2%A315.01", ["Tenant panel"]),
         ("min_pay=0", ["Tenant panel", "Ward rules talk", "Leeds hostel review"]),
         ("rung=6", ["Tenant panel", "Leeds hostel review"]),
-        ("rung=3", ["Tenant panel", "Ward rules talk", "Leeds hostel review"]),
+        # The lowest rung filters nothing, so it is not offered and is ignored.
+        (
+            "rung=3",
+            ["Tenant panel", "Ward rules talk", "Leeds hostel review", "Leaving care guide"],
+        ),
         ("closing_soon=on", ["Tenant panel"]),
         (
             "show_closed=on",
             [
-                "Old letters review",
-                "Old survey",
                 "Tenant panel",
                 "Ward rules talk",
                 "Leeds hostel review",
                 "Leaving care guide",
+                "Old letters review",
+                "Old survey",
             ],
         ),
         ("what_changed=on", ["Old letters review"]),
@@ -209,10 +213,10 @@ def test_default_lists_open_ones_soonest_closing_first_with_a_count(client, boar
         # Combined
         ("topic=housing&access=step-free-venue&area=west-yorkshire", ["Leeds hostel review"]),
         ("topic=mental-health&sort=pay&min_pay=12", ["Leeds hostel review", "Ward rules talk"]),
-        ("q=rules&format=phone&rung=3", ["Ward rules talk"]),
+        ("q=rules&format=phone&rung=6", []),
         (
             "show_closed=on&topic=housing&sort=pay",
-            ["Tenant panel", "Old letters review", "Old survey", "Leeds hostel review"],
+            ["Tenant panel", "Leeds hostel review", "Old letters review", "Old survey"],
         ),
     ],
 )
@@ -342,7 +346,9 @@ def test_a_bad_value_drops_only_that_filter(client, board, world):
 def test_the_form_is_a_plain_get_form_that_shows_the_choices_made(client, board, world):
     html = client.get(f"{board.url}?topic=housing&closing_soon=on&sort=pay").content.decode()
     assert re.search(
-        r'<form class="opportunity-filters" method="get" action="/opportunities/"', html
+        r'<form class="opportunity-filters" method="get" '
+        r'action="/opportunities/#opportunity-results-heading"',
+        html,
     )
     assert '<option value="housing" selected>Housing</option>' in html
     assert re.search(r'name="closing_soon"[^>]*checked', html)
@@ -359,3 +365,25 @@ def test_search_finds_topic_partner_and_area_names(client, board, world):
         "Leeds hostel review",
         "Leaving care guide",
     ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("sort", ["closing", "newest", "pay"])
+def test_open_ones_come_before_filled_ones_in_every_sort(client, board, world, sort):
+    world["tenant"].places_filled = True
+    world["tenant"].save_revision().publish()
+    names = listed(client, board, f"sort={sort}")
+    assert names[-1] == "Tenant panel"
+    assert len(names) == 4
+
+
+@pytest.mark.django_db
+def test_filter_control_counts_the_choices_and_cards_show_support_and_say(client, board, world):
+    html = client.get(
+        f"{board.url}?area=greater-manchester&access=bsl-interpreter&access=step-free-venue&sort=pay"
+    ).content.decode()
+    assert "Filter results (3 chosen)</summary>" in html
+    assert '<option value="3">' not in html  # the lowest rung is not offered
+    assert '<option value="6">Shared decisions, or more say</option>' in html
+    assert "<dt>Access support</dt><dd>BSL interpreter, Step-free venue</dd>" in html
+    assert "Decide together." in html  # the card's rung reads as a sentence

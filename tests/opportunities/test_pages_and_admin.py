@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import AccessSupport, Area, HomePage, SiteSettings, Topic
 from ladder.models import Rung
@@ -33,19 +33,6 @@ class OpportunityTreeTests(WagtailPageTestCase):
         self.assertCanCreateAt(OpportunityIndexPage, OpportunityPage)
         self.assertCanNotCreateAt(HomePage, OpportunityPage)
         self.assertCanNotCreateAt(Page, OpportunityIndexPage)
-
-
-@pytest.fixture
-def taxonomy(db):
-    return {
-        "topic": Topic.objects.create(name="Housing and homelessness"),
-        "area": Area.objects.create(name="Greater Manchester"),
-        "bsl": AccessSupport.objects.create(name="BSL interpreter"),
-        "step_free": AccessSupport.objects.create(name="Step-free venue"),
-        "rung": Rung.objects.create(
-            level=1, name="Consulted", short_description="Asked.", band="tokenism"
-        ),
-    }
 
 
 @pytest.fixture
@@ -95,6 +82,7 @@ def opportunity_form(taxonomy, partner=None, **overrides):
         "expenses_paid": "in_advance",
         "access_support": [taxonomy["bsl"].pk, taxonomy["step_free"].pk],
         "outcome": rich_text(""),
+        "sessions": inline_formset([]),
         "action-publish": "publish",
         **overrides,
     }

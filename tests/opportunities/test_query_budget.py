@@ -1,7 +1,7 @@
 """The board, its feeds, an opportunity and the slots on partner pages run a fixed
 number of queries, whether there are 5 opportunities or 50."""
 
-from datetime import timedelta
+from datetime import time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -11,12 +11,13 @@ from django.utils import timezone
 
 from home.models import AccessSupport, Area, Topic
 from ladder.models import Rung
+from opportunities.models import OpportunitySession
 from partners.models import PartnerIndexPage, PartnerPage
 from tests.opportunities.conftest import make_opportunity
 
 # The most queries each page may run, whatever the number of opportunities.
-LISTING_BUDGET = 20
-DETAIL_BUDGET = 18
+LISTING_BUDGET = 22  # cards' dated sessions and the ladder page (rung filter link)
+DETAIL_BUDGET = 20  # its dated sessions and the ladder page (for "what the levels mean")
 FEED_BUDGET = 16
 
 
@@ -63,6 +64,15 @@ def add_opportunities(board, taxonomy, start, stop):
                 if n % 5
                 else timezone.now() - timedelta(days=n + 1),
                 outcome="<p>Changed.</p>" if n % 5 == 0 else "",
+                # Dated sessions, some with times and some without (read from the page).
+                sessions=[
+                    OpportunitySession(
+                        date=timezone.localdate() + timedelta(days=7 * (week + 1)),
+                        starts_at=time(10) if week % 2 else None,
+                        ends_at=time(12, 30) if week % 2 else None,
+                    )
+                    for week in range(n % 3)
+                ],
             )
         )
     return pages
