@@ -157,6 +157,10 @@ else:
 # a page may be kept at most, in seconds; 0 turns it off. Publishing anything
 # empties it at once, and no page is kept past the next closing time.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# Cookies that make a page personal, besides the session and messages: a
+# visitor carrying one always gets a fresh page ("Which benefits do you get?",
+# opportunities/board/benefits.py). A CDN must skip its cache for them too.
+PAGE_CACHE_PERSONAL_COOKIES = ["benefits"]
 
 # Background work: django-tasks. The database backend needs `manage.py
 # db_worker` running beside the web process; development and tests run tasks

@@ -2,7 +2,7 @@
 
 A request is answered from the cache only when nothing about it could make
 its page personal: a GET or HEAD, from a visitor without a session or
-messages cookie (so signed-in editors, and anyone mid-way through a form
+messages cookie or a personalising one such as ``benefits`` (so signed-in editors, and anyone mid-way through a form
 that remembered something in their session, always get a fresh page), not
 for the admin, documents (whose collections may be private) or a private
 message link, nor static files or uploads. Other cookies, such as ``csrftoken``, are ignored.
@@ -43,9 +43,15 @@ def never_cached_prefixes() -> tuple[str, ...]:
 
 
 def carries_personal_state(request: HttpRequest) -> bool:
-    """A session (signed in, or remembered between steps) or messages waiting to be shown."""
+    """A session (signed in, or remembered between steps), messages waiting to be
+    shown, or a cookie that personalises pages (PAGE_CACHE_PERSONAL_COOKIES)."""
     cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies
+    personal = (
+        settings.SESSION_COOKIE_NAME,
+        CookieStorage.cookie_name,
+        *settings.PAGE_CACHE_PERSONAL_COOKIES,
+    )
+    return any(name in cookies for name in personal)
 
 
 def request_may_use_cache(request: HttpRequest) -> bool:

@@ -20,7 +20,7 @@ def test_choosing_universal_credit_shows_its_note_first_and_open(client, board, 
     before = client.get(opportunity.url)
     html = before.content.decode()
     assert "Which benefits do you get?" in html
-    assert "private" not in before.get("Cache-Control", "")
+    assert "no-store" not in before.get("Cache-Control", "")  # not personal yet
     esa_at = html.index("<strong>Employment and Support Allowance (ESA)")
     assert html.index("<strong>Universal Credit") > esa_at  # the usual order
 
@@ -58,7 +58,7 @@ def test_choosing_universal_credit_shows_its_note_first_and_open(client, board, 
     assert forget.status_code == 302 and forget["Location"] == opportunity.url
     assert forget.cookies["benefits"].value == ""
     after = client.get(opportunity.url)
-    assert "private" not in after.get("Cache-Control", "")
+    assert "no-store" not in after.get("Cache-Control", "")
     assert "(you get this)" not in after.content.decode()
 
 
@@ -85,3 +85,23 @@ def test_a_card_notes_a_chosen_benefit_only_when_the_pay_may_go_over_its_limit(c
     assert "This may affect Carer" in html and "more than the £196 a week limit" in html
     client.cookies["benefits"] = "universal_credit"
     assert 'class="opportunity-card__benefit"' not in client.get(board.url).content.decode()
+
+
+def test_with_the_page_cache_on_a_chosen_benefit_is_never_served_from_or_kept_in_it(
+    client, board, opportunity, page_cache
+):
+    from django.test import Client
+
+    from tests.home.page_cache_helpers import HIT, MISS, cache_status
+
+    assert cache_status(Client().get(opportunity.url)) == MISS  # the shared copy is kept
+    client.post(f"{board.url}benefits/", {"benefit": ["universal_credit"]})
+    for url in (opportunity.url, board.url):
+        mine = client.get(url)
+        assert cache_status(mine) is None  # neither answered from nor put in the cache
+        assert "no-store" in mine["Cache-Control"]
+    assert "(you get this)" in client.get(opportunity.url).content.decode()
+
+    visitor = Client().get(opportunity.url)
+    assert cache_status(visitor) == HIT
+    assert "(you get this)" not in visitor.content.decode()

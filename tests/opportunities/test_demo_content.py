@@ -44,7 +44,7 @@ def test_demo_opportunities_cover_every_kind(client, settings, demo_site):
 
 @pytest.mark.django_db
 def test_old_fields_move_into_sessions_on_the_demo_data(client, demo_site):
-    migration = importlib.import_module("opportunities.migrations.0009_sessions_from_old_fields")
+    migration = importlib.import_module("opportunities.migrations.0010_sessions_from_old_fields")
     before = {
         page.slug: (page.pay_figures, page.dated_sessions)
         for page in OpportunityPage.objects.prefetch_related("sessions")

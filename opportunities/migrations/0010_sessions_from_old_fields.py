@@ -76,7 +76,7 @@ def move_into_sessions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("opportunities", "0008_dated_sessions"),
+        ("opportunities", "0009_dated_sessions"),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("opportunities", "0007_remove_single_contact_answer"),
+        ("opportunities", "0008_board_and_directory_indexes"),
     ]
 
     operations = [
