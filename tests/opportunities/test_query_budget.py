@@ -16,7 +16,7 @@ from partners.models import PartnerIndexPage, PartnerPage
 from tests.opportunities.conftest import make_opportunity
 
 # The most queries each page may run, whatever the number of opportunities.
-LISTING_BUDGET = 22  # cards' dated sessions and the ladder page (rung filter link)
+LISTING_BUDGET = 23  # ids of one page, then its cards; their dated sessions; the ladder page
 DETAIL_BUDGET = 20  # its dated sessions and the ladder page (for "what the levels mean")
 FEED_BUDGET = 16
 
