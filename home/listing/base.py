@@ -87,3 +87,14 @@ class Listing:
     @property
     def count(self) -> int:
         return self.pagination.count
+
+    def canonical_queries(self) -> list[list[tuple[str, str]]]:
+        """The queries that show exactly this page of the listing: its filters as
+        it read them, with the page number (or, on the first page, without it).
+        The page cache stores the page under these only (``accept_queries``)."""
+        pairs = self.query_pairs()
+        number = self.page.number
+        queries = [[*pairs, ("page", str(number))]]
+        if number == 1:
+            queries.append(pairs)
+        return queries

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from home.models import SiteSettings
+from home.page_cache.policy import accept_queries
 from opportunities.board.listing import OpportunityListing
 
 FEED_LIMIT = 50
@@ -22,6 +23,7 @@ FEED_LIMIT = 50
 
 def feed_items(index_page, request):
     listing = OpportunityListing(index_page, request.GET)
+    accept_queries(request, [listing.query_pairs()])
     return list(listing.for_display(listing.filtered())[:FEED_LIMIT])
 
 
