@@ -22,6 +22,7 @@ def test_an_editor_explorer_opens_at_the_home_page_and_can_still_add_pages(
     editor_client, home_page
 ):
     explorer = editor_client.get(reverse("wagtailadmin_explore_root"), follow=True)
+    assert explorer.redirect_chain[-1][0] == reverse("wagtailadmin_explore", args=(home_page.pk,))
     html = explorer.content.decode()
     assert "Configure a site now" not in html
     assert home_page.title in html
