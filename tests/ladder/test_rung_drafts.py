@@ -171,3 +171,13 @@ def test_a_passing_colour_is_saved(manager_client, rungs):
     )
     assert response.status_code == 302
     assert Rung.objects.get(name="Community-led").colour == "#767676"
+
+
+def test_a_new_rung_previews_before_it_is_saved(manager_client, rungs):
+    preview = reverse("wagtailsnippets_ladder_rung:preview_on_add")
+    assert manager_client.post(preview, rung_form()).json()["is_valid"] is True
+    ladder = manager_client.get(preview).content.decode()
+    assert "Rung 9: Community-led" in ladder
+    result = manager_client.get(preview, {"mode": "result"}).content.decode()
+    assert "Rung 9: <strong>Community-led</strong>" in result
+    assert not Rung.objects.filter(name="Community-led").exists()
