@@ -246,6 +246,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Autosave is off (it is global: 0 turns it off for pages and snippets). With it on, saving
+# a new opportunity as a draft seconds after an autosave had created it failed with "The slug
+# ... is already in use", and ticks made after the autosave (access support) were missing when
+# the draft was reopened. Editors save with "Save draft"; Wagtail still warns before leaving
+# a page with unsaved changes. docs/editors.md says so ("Saving your work").
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 
 # ---------------------------------------------------------------------------

@@ -75,7 +75,7 @@ def start(request, page):
         "form": form,
         "is_open": is_open,
         "version": version,
-        "requirements": public_requirements(version, Rung.objects.all()) if version else [],
+        "requirements": public_requirements(version, Rung.objects.live()) if version else [],
         "blank_url": page.url + page.reverse_subpage("blank"),
         "begin_url": page.url + page.reverse_subpage("begin"),
     }
@@ -110,7 +110,7 @@ def invited_start(request, page, token):
         "invitation": invitation,
         "version": version,
         "form": form,
-        "requirements": public_requirements(version, Rung.objects.all()),
+        "requirements": public_requirements(version, Rung.objects.live()),
     }
     if request.method == "POST":
         if over_ip_limit(request, "ladder-start", START_LIMIT, START_WINDOW_SECONDS):

@@ -82,6 +82,8 @@ class OpportunityPage(
         blank=True,
         on_delete=models.PROTECT,
         related_name="opportunities",
+        # Published rungs only: a draft rung is not on the public ladder yet.
+        limit_choices_to={"live": True},
         verbose_name="ladder rung",
         help_text=(
             "How much say people get, on our ladder: consulted, or deciding together? "
