@@ -7,6 +7,10 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 CHROMIUM := /usr/bin/chromium
 PORT ?= 8000
+# migrate, load_demo_content and runserver all see the port served: the site's
+# address (SITE_URL, else http://127.0.0.1:$PORT) sets the Wagtail Site and the
+# links in emails (home/site_address.py).
+export PORT
 # Tests run on two workers (pytest-xdist) in shuffled order (pytest-randomly,
 # which prints its seed: PYTEST_ARGS=--randomly-seed=N repeats an order).
 # The browser tests and the other tests that start from the demo site share one

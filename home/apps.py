@@ -17,3 +17,11 @@ class HomeConfig(AppConfig):
 
         connect_invalidation()
         connect_cdn_purge()
+
+        # The default Site follows SITE_URL after every migrate; check --deploy
+        # warns while it names this machine (home/site_address.py).
+        from django.db.models.signals import post_migrate
+
+        from home.site_address import set_site_after_migrate
+
+        post_migrate.connect(set_site_after_migrate, dispatch_uid="home_site_address")
