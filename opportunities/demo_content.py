@@ -647,6 +647,9 @@ def _body(entry):
     ]
 
 
+CLOSED_POSTING_WAS_OPEN_FOR = timedelta(weeks=6)
+
+
 def board_page(stdout):
     home = home_page()
     board = OpportunityIndexPage.objects.child_of(home).first()
@@ -724,6 +727,13 @@ def load(stdout):
         page.topics.set([topics[name] for name in entry["topics"] if name in topics])
         page.access_support.set([support[name] for name in entry["access"] if name in support])
         page.save_revision().publish()
+        if closes_day < today:
+            # A closed posting was published before it closed, not today: its
+            # JobPosting's datePosted comes before validThrough.
+            posted = page.closes_at - CLOSED_POSTING_WAS_OPEN_FOR
+            OpportunityPage.objects.filter(pk=page.pk).update(
+                first_published_at=posted, last_published_at=posted
+            )
         made += 1
     stdout.write(f"Opportunities ready ({made} new).")
 
