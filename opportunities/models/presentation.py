@@ -71,9 +71,7 @@ class OpportunityPresentation:
             data["jobLocationType"] = "TELECOMMUTE"
             data["applicantLocationRequirements"] = {"@type": "Country", "name": "United Kingdom"}
         else:
-            address = {"@type": "PostalAddress", "addressCountry": "GB"}
-            if self.venue:
-                address["streetAddress"] = self.venue
+            address = self.postal_address()
             if self.area_id and self.area:
                 address["addressRegion"] = self.area.name
             data["jobLocation"] = {"@type": "Place", "address": address}
