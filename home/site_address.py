@@ -19,19 +19,19 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1", "0.0.0.0"}  # noqa: S104
 
 
-def site_url():
+def site_url() -> str:
     """``SITE_URL`` without a trailing slash, e.g. ``https://copro.example.org``."""
     return settings.SITE_URL.rstrip("/")
 
 
-def absolute_url(path_or_url):
+def absolute_url(path_or_url: str) -> str:
     """``path_or_url`` on the site's address; a full URL (object storage) is kept."""
     if urlsplit(path_or_url).scheme:
         return path_or_url
     return site_url() + "/" + path_or_url.lstrip("/")
 
 
-def host_and_port(url):
+def host_and_port(url: str) -> tuple[str, int]:
     """The Site's ``(hostname, port)`` for ``url``; port 443 is how Wagtail says https."""
     parts = urlsplit(url)
     if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
