@@ -7,7 +7,8 @@ summary or introduction, else the organisation's strapline. A listing page
 (``listing_page = True``: the board, the partner directory) is ``noindex,
 follow`` when filtered or paged, so search engines index the listing once and
 still follow its links. Its canonical address is the page's own, without the
-query string. A page's share image is ``page.share_image_url()`` when the page
+query string. A page's share image is its share card, drawn when it was
+published (home/share_cards.py), else ``page.share_image_url()`` when the page
 type has one (a partner's logo), else the organisation's logo, else the site's
 own card (static/icons/share.png). Every address is on the site's address
 (home/site_address.py).
@@ -19,6 +20,7 @@ from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from home.models import ShareCard
 from home.site_address import absolute_url
 
 DESCRIPTION_LENGTH = 160
@@ -53,6 +55,10 @@ def page_description(page, fallback=""):
 
 def share_image(page, site_settings):
     """(absolute URL, alternative text) of the image a shared link shows."""
+    if page is not None and hasattr(page, "share_card_text"):
+        card = ShareCard.objects.filter(page_id=page.pk).values_list("url", "alt_text").first()
+        if card:
+            return absolute_url(card[0]), card[1]
     own = getattr(page, "share_image_url", None)
     if callable(own):
         found = own()

@@ -35,6 +35,15 @@ class OpportunityPresentation:
     def runner_name(self):
         return self.partner.title if self.partner_id and self.partner else ""
 
+    def share_card_text(self):
+        """The words on its share card (home/share_cards.py): title, pay, closing date."""
+        lines = [self.pay_summary]
+        if self.closes_at:
+            lines.append(f"Closes {timezone.localtime(self.closes_at):%-d %B %Y}")
+        if self.runner_name:
+            lines.append(f"With {self.runner_name}")
+        return self.title, lines
+
     def share_image_url(self):
         """The runner's logo for a shared link (home/page_meta.py), else the site's own."""
         if self.partner_id and self.partner:

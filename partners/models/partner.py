@@ -199,6 +199,10 @@ class PartnerPage(Page):
         if errors:
             raise ValidationError(errors)
 
+    def share_card_text(self):
+        """The words on its share card (home/share_cards.py): name and summary."""
+        return self.title, [self.summary] if self.summary else []
+
     def share_image_url(self):
         """(absolute URL, alternative text) of the logo a shared link shows (home/page_meta.py)."""
         if not self.logo:

@@ -17,7 +17,9 @@ from tests.opportunities.conftest import make_opportunity
 
 # The most queries each page may run, whatever the number of opportunities.
 LISTING_BUDGET = 22  # cards' dated sessions and the ladder page (rung filter link)
-DETAIL_BUDGET = 20  # its dated sessions and the ladder page (for "what the levels mean")
+DETAIL_BUDGET = (
+    21  # its dated sessions, the ladder page (for "what the levels mean"), its share card
+)
 FEED_BUDGET = 16
 
 
