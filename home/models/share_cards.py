@@ -20,3 +20,8 @@ class ShareCard(models.Model):
 
     def __str__(self):
         return f"Share card of page {self.page_id}"
+
+
+def share_card_models() -> list[type]:
+    """A new card changes its page's head: the page cache watches them."""
+    return [ShareCard]

@@ -84,3 +84,19 @@ def test_a_page_type_without_a_card_draws_none(client, home_page, publish):
     publish(home_page)
     assert not ShareCard.objects.exists()
     assert og_image(client, home_page)[0] == "http://testserver/static/icons/share.png"
+
+
+def test_a_cached_page_shows_its_new_card_at_once(
+    client, home_page, page_cache, django_capture_on_commit_callbacks
+):
+    from home.share_cards import draw_share_card
+
+    board = make_board(home_page)
+    page = make_opportunity(board, title="Tenant panel")
+    assert og_image(client, page)[0] == "http://testserver/static/icons/share.png"
+    assert og_image(client, page)[0] == "http://testserver/static/icons/share.png"  # cached
+
+    # The task's saves commit (this test's transaction never does: run what would).
+    with django_capture_on_commit_callbacks(execute=True):
+        draw_share_card.call(page.pk)
+    assert og_image(client, page)[0] == f"http://testserver{ShareCard.objects.get().url}"
