@@ -1,7 +1,9 @@
 """``make bench``: the public pages under load, beside a bare Django view.
 
-For each size (BENCH_SIZES, default "10000 100000" opportunities), on SQLite:
-builds a throwaway database (bench/build_database.py), renders every page
+For each size (BENCH_SIZES, default "10000 100000" opportunities), on SQLite,
+or on PostgreSQL when DATABASE_URL names a PostgreSQL server (a throwaway
+database per size is created there and dropped after): builds the database
+(bench/build_database.py), renders every page
 in-process with the page cache off (bench/measure_in_process.py), then serves
 it with gunicorn under production settings (gunicorn.conf.py: 2 workers of 2
 threads, a private Redis on 127.0.0.1 when redis-server is installed) and
@@ -24,6 +26,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -33,6 +36,10 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "10000 100000").split()]
 SECRET = "bench-" + "k" * 60
+SERVER_URL = os.environ.get("DATABASE_URL", "")
+ON_POSTGRESQL = SERVER_URL.startswith(("postgres://", "postgresql://"))
+ENGINE = "PostgreSQL" if ON_POSTGRESQL else "SQLite"
+CREATED_DATABASES = []
 
 
 def free_port():
@@ -137,11 +144,31 @@ def hashed_static(static_root):
     return "/static/" + manifest["paths"]["css/site.css"]
 
 
+def on_server(sql, url=SERVER_URL):
+    """Run one statement on the PostgreSQL server, outside any transaction."""
+    import psycopg
+
+    with psycopg.connect(urlunsplit(urlsplit(url)._replace(path="/postgres")),
+                         autocommit=True) as connection:  # fmt: skip
+        connection.execute(sql)
+
+
+def throwaway_database(size, workdir):
+    """The address of an empty database for one size: a SQLite file in the
+    work folder, or a new database on the PostgreSQL server."""
+    if not ON_POSTGRESQL:
+        return f"sqlite:///{workdir / f'bench-{size}.sqlite3'}"
+    name = f"copro_bench_{size}"
+    on_server(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    on_server(f"CREATE DATABASE {name}")
+    CREATED_DATABASES.append(name)
+    return urlunsplit(urlsplit(SERVER_URL)._replace(path=f"/{name}"))
+
+
 def bench_size(size, workdir, redis):
-    database = workdir / f"bench-{size}.sqlite3"
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": throwaway_database(size, workdir),
         "MEDIA_ROOT": str(workdir / f"media-{size}"),
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
@@ -190,7 +217,7 @@ def bench_size(size, workdir, redis):
 
 def print_size(size, result):
     ceiling = result["ceiling"]
-    print(f"\n## {size:,} opportunities, SQLite; bare Django view: {ceiling[0]:,.0f} req/s, "
+    print(f"\n## {size:,} opportunities, {ENGINE}; bare Django view: {ceiling[0]:,.0f} req/s, "
           f"p50 {ceiling[1]:.1f} ms, p99 {ceiling[2]:.1f} ms\n")  # fmt: skip
     print("| page | warm req/s | warm p50 ms | warm p99 ms | share of bare | cold req/s "
           "| cold p99 ms | queries | in-process ms | HTML bytes | gzip bytes |")  # fmt: skip
@@ -240,6 +267,8 @@ def main():
             server.stop()
         if redis is not None:
             redis.stop()
+        for name in CREATED_DATABASES:
+            on_server(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         shutil.rmtree(workdir, ignore_errors=True)
     print(f"\n{ROUNDS} × {SECONDS} s rounds (median), {CONNECTIONS} connections, "
           f"{os.cpu_count()} cores; the whole run took {time.monotonic() - started:.0f} s.")  # fmt: skip

@@ -6,7 +6,8 @@ The description is the page's search description (Promote tab), else its own
 summary or introduction, else the organisation's strapline. A listing page
 (``listing_page = True``: the board, the partner directory) is ``noindex,
 follow`` when filtered or paged, so search engines index the listing once and
-still follow its links. Its canonical address is the page's own, without the
+still follow its links; campaign tags and blank filters do not count, as they
+share the plain page's cache entry (home/page_cache/keys.py). Its canonical address is the page's own, without the
 query string. A page's share image is its share card, drawn when it was
 published (home/share_cards.py), else ``page.share_image_url()`` when the page
 type has one (a partner's logo), else the organisation's logo, else the site's
@@ -21,6 +22,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from home.models import ShareCard
+from home.page_cache.keys import normalised_query
 from home.site_address import absolute_url
 
 DESCRIPTION_LENGTH = 160
@@ -77,7 +79,7 @@ def page_meta(request, page, site_settings, title=""):
     if (
         page is not None
         and getattr(page, "listing_page", False)
-        and request.GET
+        and normalised_query(request.META.get("QUERY_STRING", ""))
         and request.path == page.get_url(request)
     ):
         robots = LISTING_NOINDEX

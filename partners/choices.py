@@ -16,5 +16,7 @@ class PartnerKind(models.TextChoices):
 
 # The size the profile shows a logo at; the JSON-LD points at the same file.
 PROFILE_LOGO_FILTER = "max-320x200"
-# The size a directory card shows a logo at; the directory prefetches it.
-CARD_LOGO_FILTER = "max-160x100"
+# The renditions a directory card's logo offers (WebP and PNG, at the size it is
+# shown and at twice that): the specs of the card template's {% picture %} tag,
+# which the directory prefetches. The query-budget test fails if they drift.
+CARD_LOGO_SPECS = ("format-{webp,png}", "max-{160x100,320x200}")

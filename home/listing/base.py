@@ -57,14 +57,28 @@ class Listing:
 
     @cached_property
     def pagination(self) -> Pagination:
-        return Pagination(
-            self.for_display(self.filtered()),
+        """One page of what matches. For a queryset, the count and the page are
+        worked out over ids alone, then only that page's items are fetched with
+        what their cards show: sorting a large listing never carries every
+        matching row's text and joins along."""
+        matching = self.filtered()
+        by_id = isinstance(matching, QuerySet)
+        pagination = Pagination(
+            matching.values_list("pk", flat=True) if by_id else self.for_display(matching),
             self.params.get("page"),
             per_page=self.page_size,
             url_for=self.page_url,
             label=self.pages_label,
             numbered=self.numbered_page_links,
         )
+        if by_id:
+            ids = list(pagination.page.object_list)
+            found = {
+                item.pk: item
+                for item in self.for_display(matching.model.objects.filter(pk__in=ids))
+            }
+            pagination.page.object_list = [found[pk] for pk in ids if pk in found]
+        return pagination
 
     @property
     def page(self) -> Page[Any]:
@@ -73,3 +87,14 @@ class Listing:
     @property
     def count(self) -> int:
         return self.pagination.count
+
+    def canonical_queries(self) -> list[list[tuple[str, str]]]:
+        """The queries that show exactly this page of the listing: its filters as
+        it read them, with the page number (or, on the first page, without it).
+        The page cache stores the page under these only (``accept_queries``)."""
+        pairs = self.query_pairs()
+        number = self.page.number
+        queries = [[*pairs, ("page", str(number))]]
+        if number == 1:
+            queries.append(pairs)
+        return queries

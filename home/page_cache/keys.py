@@ -11,6 +11,7 @@ older generation's entries.
 
 import hashlib
 import secrets
+from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlencode
 
 from django.core.cache import cache
@@ -32,9 +33,25 @@ def start_new_generation() -> None:
     cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
 
 
+# Parameters that only say where a visitor came from (a campaign, an ad click):
+# no page reads them, so a mailing's links share the entry of the plain address.
+CLICK_IDS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "twclid", "mc_cid", "mc_eid"})
+
+
+def is_tracking(name: str) -> bool:
+    return name.startswith("utm_") or name in CLICK_IDS
+
+
+def meaningful_pairs(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The pairs a page can depend on, in one order: no tracking parameters and
+    no blank values (a blank filter means no filter on every listing here)."""
+    return sorted((name, value) for name, value in pairs if value and not is_tracking(name))
+
+
 def normalised_query(query_string: str) -> str:
-    """The same parameters in one order: ``b=1&a=2`` and ``a=2&b=1`` give one entry."""
-    return urlencode(sorted(parse_qsl(query_string, keep_blank_values=True)))
+    """The same parameters in one order: ``b=1&a=2`` and ``a=2&b=1`` give one
+    entry, and so do ``?utm_source=radio`` and ``?q=`` with no query at all."""
+    return urlencode(meaningful_pairs(parse_qsl(query_string, keep_blank_values=True)))
 
 
 def page_key(request: HttpRequest, generation: str) -> str:

@@ -10,9 +10,13 @@ message link, nor static files or uploads. Other cookies, such as ``csrftoken``,
 A response is kept only when it is the same for every such visitor: a 200,
 not streamed, setting no cookie, not using a CSRF token (so no page with a
 form that carries one), and not marked private or no-store (private-link
-pages, ``home.private_pages``). Wagtail's previews are rendered for a dummy
+pages, ``home.private_pages``), and, when it has a query string, only if the
+view said the page shows exactly that query (``accept_queries``). Wagtail's previews are rendered for a dummy
 request inside the admin, so they never reach the cache.
 """
+
+from collections.abc import Iterable
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -22,10 +26,14 @@ from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils.cache import cc_delim_re
 
+from home.page_cache.keys import meaningful_pairs, normalised_query
+
 # Paths never cached besides the admin's: documents (collection privacy is
 # checked per request) and the neutral private message link.
 NEVER_CACHED_PREFIXES = ("/documents/", "/m/")
 REFUSING_DIRECTIVES = {"private", "no-store", "no-cache"}
+# Where a view leaves the queries its page may be stored under (accept_queries).
+ACCEPTED_QUERIES = "page_cache_accepted_queries"
 
 
 def cache_is_enabled() -> bool:
@@ -76,9 +84,25 @@ def refuses_shared_caching(response: HttpResponseBase) -> bool:
     return bool(directives & REFUSING_DIRECTIVES)
 
 
+def accept_queries(request: HttpRequest, queries: Iterable[Iterable[tuple[str, str]]]) -> None:
+    """Said by a view whose page reads the query string (a listing): these
+    queries, and only these, show exactly the page it rendered, so the page may
+    be stored under them. Any other query (a parameter it does not read, a value
+    it could not use, ``?page=abc``) is rendered but never stored, so made-up
+    query strings cannot fill the cache and push real pages out."""
+    setattr(request, ACCEPTED_QUERIES, {urlencode(meaningful_pairs(pairs)) for pairs in queries})
+
+
+def query_is_accepted(request: HttpRequest) -> bool:
+    """A page without a meaningful query, or one whose view accepted this query."""
+    query = normalised_query(request.META.get("QUERY_STRING", ""))
+    return not query or query in getattr(request, ACCEPTED_QUERIES, ())
+
+
 def response_may_be_stored(request: HttpRequest, response: HttpResponseBase) -> bool:
     return (
-        request.method == "GET"
+        query_is_accepted(request)
+        and request.method == "GET"
         and response.status_code == 200
         and not response.streaming
         and not response.cookies

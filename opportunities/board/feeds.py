@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from home.models import SiteSettings
+from home.page_cache.policy import accept_queries
 from home.site_address import absolute_url, host_and_port, site_url
 from opportunities.board.listing import OpportunityListing
 
@@ -24,6 +25,7 @@ FEED_LIMIT = 50
 
 def feed_items(index_page, request):
     listing = OpportunityListing(index_page, request.GET)
+    accept_queries(request, [listing.query_pairs()])
     return list(listing.for_display(listing.filtered())[:FEED_LIMIT])
 
 

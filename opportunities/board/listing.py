@@ -14,7 +14,8 @@ directory.
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from django.db.models import Case, Count, F, IntegerField, Q, When
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -101,19 +102,24 @@ class OpportunityListing(Listing):
 
         # Filtering across many-to-many joins can repeat a row; ask for ids once.
         queryset = opportunity_page.objects.filter(pk__in=queryset.values("pk"))
-        # Whatever the sort, ones people can still ask to join come first.
-        queryset = queryset.annotate(
-            selected=Count(
-                "expressions_of_interest",
-                filter=Q(expressions_of_interest__status=InterestStatus.SELECTED),
-            ),
-            unavailable=Case(
-                When(closes_at__lte=now, then=1),
-                When(places_filled=True, then=1),
-                When(places__isnull=False, places__lte=F("selected"), then=1),
-                default=0,
-                output_field=IntegerField(),
-            ),
+        # Whatever the sort, ones people can still ask to join come first. How many
+        # are selected is looked up only for an opportunity with a set number of
+        # places, and the sort needs no grouping, so counting and paging the
+        # matches stays cheap however many there are.
+        interest = opportunity_page._meta.get_field("expressions_of_interest").related_model
+        selected = (
+            interest.objects.filter(opportunity=OuterRef("pk"), status=InterestStatus.SELECTED)
+            .order_by()
+            .values("opportunity")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        unavailable = Case(
+            When(closes_at__lte=now, then=1),
+            When(places_filled=True, then=1),
+            When(places__isnull=False, places__lte=Coalesce(Subquery(selected), 0), then=1),
+            default=0,
+            output_field=IntegerField(),
         )
         sort = data.get("sort") or "closing"
         if sort == "newest":
@@ -122,7 +128,7 @@ class OpportunityListing(Listing):
             order = [F("hourly_pay_pence").desc(nulls_last=True), "closes_at", "pk"]
         else:
             order = ["closes_at", "pk"]
-        return queryset.order_by("unavailable", *order)
+        return queryset.order_by(unavailable, *order)
 
     def for_display(self, items):
         return items.select_related("partner", "area", "rung").prefetch_related(

@@ -3,6 +3,7 @@
 from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from home.page_cache.policy import accept_queries
 from opportunities.board.benefits import BenefitChoiceRoutes, chosen_benefits, note_cards
 from opportunities.board.feeds import (
     OpportunityAtomFeed,
@@ -21,6 +22,7 @@ class BoardRoutes(BenefitChoiceRoutes, RoutablePageMixin):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = listing = OpportunityListing(self, request.GET)
+        accept_queries(request, listing.canonical_queries())
         context["board_url"] = self.url
         context["chosen_benefits"] = chosen = chosen_benefits(request)
         if chosen:

@@ -14,9 +14,10 @@ from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
 from wagtail import hooks
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 from home.listing import Listing, matches_search, search_words
-from partners.choices import CARD_LOGO_FILTER
+from partners.choices import CARD_LOGO_SPECS
 from partners.directory.filters import (
     ActiveFilter,
     DirectoryFilterForm,
@@ -36,7 +37,9 @@ def card_queryset(partners):
     partners = partners.select_related("sector", "logo").prefetch_related(
         Prefetch(
             "logo__renditions",
-            queryset=rendition_model.objects.filter(filter_spec=CARD_LOGO_FILTER),
+            queryset=rendition_model.objects.filter(
+                filter_spec__in=Filter.expand_spec(CARD_LOGO_SPECS)
+            ),
             to_attr="prefetched_renditions",
         )
     )

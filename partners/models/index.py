@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, TitleFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.page_cache.policy import accept_queries
 from partners.directory.listing import PartnerDirectory
 from partners.models.partner import PartnerPage
 
@@ -42,5 +43,6 @@ class PartnerIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["directory"] = PartnerDirectory(self, request.GET)
+        context["directory"] = directory = PartnerDirectory(self, request.GET)
+        accept_queries(request, directory.canonical_queries())
         return context

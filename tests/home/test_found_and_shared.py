@@ -140,7 +140,9 @@ def test_search_description_is_used_and_shortened(client, every_page_type):
 @pytest.mark.parametrize("kind", ["board", "partners"])
 def test_filtered_and_paged_listings_are_noindex_follow(client, every_page_type, kind):
     url = every_page_type[kind].url
-    assert "robots" not in head_tags(client.get(url).content.decode())
+    # Campaign tags and blank filters show the plain listing (and share its cache entry).
+    for query in ("", "?utm_source=newsletter", "?q=&page="):
+        assert "robots" not in head_tags(client.get(url + query).content.decode()), query
     for query in ("?q=housing", "?page=2", "?sort=newest&page=1", "?nonsense=%ff"):
         tags = head_tags(client.get(url + query).content.decode())
         assert tags["robots"] == "noindex, follow", query

@@ -72,8 +72,47 @@ def test_signed_in_editors_always_see_fresh_pages(public_site, editor_client):
     assert "wagtail-userbar" not in Client().get("/opportunities/").content.decode()
 
 
-def test_malformed_query_strings_get_the_page_and_one_entry(public_site):
-    for query in ["%ff=%00", "a=1&&=&b", "page=%zz&page=2", "q=caf%C3%A9;x"]:
+def test_malformed_query_strings_get_the_page_but_are_never_kept(public_site):
+    for query in ["%ff=%00", "a=1&&=&b", "page=%zz&page=2"]:
         response = Client().get(f"/opportunities/?{query}")
         assert response.status_code == 200, query
-        assert cache_status(Client().get(f"/opportunities/?{query}")) == HIT, query
+        assert cache_status(Client().get(f"/opportunities/?{query}")) is None, query
+    # A search is read as typed (an odd word is still a search), so it is kept.
+    assert Client().get("/opportunities/?q=caf%C3%A9;x").status_code == 200
+    assert cache_status(Client().get("/opportunities/?q=caf%C3%A9;x")) == HIT
+
+
+def test_made_up_query_strings_never_fill_the_cache(public_site, django_assert_max_num_queries):
+    """Anyone can invent endless addresses; only those that show a page exactly as a
+    listing reads them are kept, so junk cannot push real pages out."""
+    partner = public_site["partner"]
+    for made_up in [
+        "/opportunities/?x=1",
+        "/opportunities/?page=abc",
+        "/opportunities/?page=99",  # shows the last page, which is page 1
+        "/opportunities/?topic=no-such-topic",
+        "/partners/?sector=no-such-sector",
+        "/opportunities/feed/rss/?x=1",
+        f"{partner.url}?x=1",
+        "/?anything=else",
+    ]:
+        assert Client().get(made_up).status_code == 200, made_up
+        assert cache_status(Client().get(made_up)) is None, made_up
+
+    # What a listing reads, as it reads it, is kept.
+    for kept in ["/opportunities/?sort=pay", "/opportunities/?page=1", "/partners/?q=riverside"]:
+        assert cache_status(Client().get(kept)) == MISS, kept
+        assert cache_status(Client().get(kept)) == HIT, kept
+
+
+def test_campaign_tags_and_blank_filters_share_the_plain_page(public_site):
+    assert cache_status(Client().get("/opportunities/")) == MISS
+    for same in [
+        "/opportunities/?utm_source=radio&utm_campaign=winter",
+        "/opportunities/?fbclid=abc123",
+        # The filter form sends every field, most of them blank.
+        "/opportunities/?q=&topic=&format=&area=&min_pay=",
+    ]:
+        assert cache_status(Client().get(same)) == HIT, same
+    assert cache_status(Client().get("/opportunities/?sort=pay&utm_medium=email")) == MISS
+    assert cache_status(Client().get("/opportunities/?sort=pay")) == HIT

@@ -12,8 +12,10 @@ from django.utils import timezone
 
 from home.models import AccessSupport, Area, Topic
 from ladder.models import Rung
+from opportunities.choices import InterestStatus
 from partners.models import PartnerIndexPage, PartnerPage
 from tests.opportunities.conftest import make_opportunity
+from tests.opportunities.interest_helpers import make_interest
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -372,6 +374,21 @@ def test_search_finds_topic_partner_and_area_names(client, board, world):
 def test_open_ones_come_before_filled_ones_in_every_sort(client, board, world, sort):
     world["tenant"].places_filled = True
     world["tenant"].save_revision().publish()
+    names = listed(client, board, f"sort={sort}")
+    assert names[-1] == "Tenant panel"
+    assert len(names) == 4
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("sort", ["closing", "pay"])
+def test_one_whose_places_are_all_taken_by_selected_people_comes_last(client, board, world, sort):
+    world["tenant"].places = 2
+    world["tenant"].save_revision().publish()
+    make_interest(world["tenant"], status=InterestStatus.SELECTED)
+    make_interest(world["tenant"], status=InterestStatus.NEW)
+    assert listed(client, board, f"sort={sort}")[-1] != "Tenant panel"  # one place left
+
+    make_interest(world["tenant"], status=InterestStatus.SELECTED)
     names = listed(client, board, f"sort={sort}")
     assert names[-1] == "Tenant panel"
     assert len(names) == 4

@@ -16,10 +16,9 @@ from partners.models import PartnerIndexPage, PartnerPage
 from tests.opportunities.conftest import make_opportunity
 
 # The most queries each page may run, whatever the number of opportunities.
-LISTING_BUDGET = 22  # cards' dated sessions and the ladder page (rung filter link)
-DETAIL_BUDGET = (
-    21  # its dated sessions, the ladder page (for "what the levels mean"), its share card
-)
+LISTING_BUDGET = 23  # ids of one page, then its cards; their dated sessions; the ladder page
+# Its dated sessions, the ladder page (for "what the levels mean"), its share card.
+DETAIL_BUDGET = 21
 FEED_BUDGET = 16
 
 

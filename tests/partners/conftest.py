@@ -15,8 +15,8 @@ def make_partner(index, title, *, kind=PartnerKind.CHARITY, sector=None, areas=(
     )
 
 
-def make_logo(title, colour="#2b4a7a"):
-    return demo_image(title, colour, size=(120, 80), initials="AB")
+def make_logo(title, colour="#2b4a7a", size=(120, 80)):
+    return demo_image(title, colour, size=size, initials="AB")
 
 
 @pytest.fixture
