@@ -52,7 +52,14 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="opportunitypage",
             name="venue_postcode",
-            field=models.CharField(blank=True, max_length=10, verbose_name="postcode"),
+            field=models.CharField(
+                blank=True,
+                help_text=(
+                    "A UK postcode, for example 'M3 5FS'. Not shown when the address is private."
+                ),
+                max_length=10,
+                verbose_name="postcode",
+            ),
         ),
         migrations.AddField(
             model_name="opportunitypage",

@@ -46,7 +46,12 @@ class Venue(models.Model):
         blank=True,
         help_text="Shown on the page and to search engines, even when the address is private.",
     )
-    venue_postcode = models.CharField("postcode", max_length=10, blank=True)
+    venue_postcode = models.CharField(
+        "postcode",
+        max_length=10,
+        blank=True,
+        help_text="A UK postcode, for example 'M3 5FS'. Not shown when the address is private.",
+    )
     venue_address_private = models.BooleanField(
         "keep the address private",
         default=False,
