@@ -240,7 +240,17 @@ LOGGING = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Co-pro Network")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, in one place (home/site_address.py): the default
+# Wagtail Site takes its host name, port and scheme from it at every migrate
+# (and `manage.py set_site_address`), so the sitemap, feeds, structured data
+# and every link in an email say it. WAGTAILADMIN_BASE_URL, the older name,
+# is read when SITE_URL is not set, and always follows it.
+SITE_URL = (
+    os.environ.get("SITE_URL")
+    or os.environ.get("WAGTAILADMIN_BASE_URL")
+    or f"http://127.0.0.1:{os.environ.get('PORT') or 8000}"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True

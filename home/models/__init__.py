@@ -1,5 +1,6 @@
 from home.models.pages import HomePage, StandardPage
 from home.models.settings import NavigationSettings, SiteSettings
+from home.models.share_cards import ShareCard
 from home.models.taxonomies import AccessSupport, Area, Sector, Topic
 
 __all__ = [
@@ -8,6 +9,7 @@ __all__ = [
     "HomePage",
     "NavigationSettings",
     "Sector",
+    "ShareCard",
     "SiteSettings",
     "StandardPage",
     "Topic",
