@@ -39,6 +39,11 @@ def record_admin_url(record):
     return admin_url(reverse("expressions_of_interest:inspect", args=(record.pk,)))
 
 
+def status_path(page, token, request=None):
+    """The private link on this site, for a page the person is looking at."""
+    return page.get_url(request) + page.reverse_subpage("interest_status", args=(token,))
+
+
 def status_url(page, token, request=None):
     """The private link, absolute (it goes in an email), on the site's address."""
     return page.get_full_url(request) + page.reverse_subpage("interest_status", args=(token,))

@@ -12,7 +12,7 @@ from home.form_protection import hit_rate_limit, over_ip_limit
 from home.models import SiteSettings
 from home.private_pages import make_private, render_private
 from opportunities.interest import services
-from opportunities.interest.emails import status_url
+from opportunities.interest.emails import status_path
 from opportunities.interest.forms import InterestForm
 from opportunities.interest.receipt import Receipt
 from opportunities.interest.reply_dates import reply_by
@@ -109,7 +109,7 @@ def interest_sent(request, page):
         {
             "receipt": receipt,
             "reply_by": reply_by(site_settings),
-            "status_url": status_url(page, receipt.token, request),
+            "status_url": status_path(page, receipt.token, request),
         },
     )
 
@@ -153,16 +153,16 @@ def interest_withdraw(request, page, token):
     gate = _gate(request, record)
     if gate is not None:
         return gate
-    status_path = page.url + page.reverse_subpage("interest_status", args=(token,))
+    status = status_path(page, token, request)
     if request.method == "POST":
         services.withdraw(record)
-        return make_private(HttpResponseRedirect(status_path, status=303))
+        return make_private(HttpResponseRedirect(status, status=303))
     if record.status == record.Status.WITHDRAWN:
-        return make_private(HttpResponseRedirect(status_path, status=303))
+        return make_private(HttpResponseRedirect(status, status=303))
     return _render(
         request,
         page,
         "interest_withdraw.html",
-        {"record": record, "status_path": status_path},
+        {"record": record, "status_path": status},
         has_form=True,
     )

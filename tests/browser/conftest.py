@@ -62,6 +62,16 @@ def chromium():
     connections.close_all()
 
 
+@pytest.fixture(autouse=True)
+def site_address_is_the_live_server(request, settings):
+    """Addresses the site writes out in full (a private link shown on screen, a
+    resume link) come from SITE_URL, which in tests names the test client's
+    host: here they name the server the browser is talking to."""
+    if "live_server" in request.fixturenames:
+        url = request.getfixturevalue("live_server").url
+        settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = url
+
+
 REPORTS = pytest.StashKey()
 
 
