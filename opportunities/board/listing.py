@@ -5,8 +5,10 @@ URL that works without JavaScript. A value the form cannot read is ignored
 (the rest still apply), never an error.
 
 Keyword search goes through Wagtail search, which cannot filter on
-many-to-many fields (topics, access support): it returns matching ids, and
-the ORM applies every filter to those (``home.listing.search``). Paging and
+many-to-many fields (topics, access support): it gives a subquery of matching
+ids, and the database applies every filter, the sort and the paging to those
+in the listing's own query (``home.listing.search``). With keywords and no
+sort chosen, the best matches come first. Paging and
 the links between pages come from ``home.listing``, as for the partner
 directory.
 """
@@ -19,7 +21,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from home.listing import Listing, matches_search, search_words
+from home.listing import Listing
 from home.models import AccessSupport, Area, Topic
 from ladder.models import LadderPage, Rung
 from opportunities.board.filters import OpportunityFilterForm
@@ -45,6 +47,7 @@ class OpportunityListing(Listing):
 
     page_size = 12
     pages_label = "Pages of opportunities"
+    vocabulary_key = "opportunities"
 
     def __init__(self, index_page: "OpportunityIndexPage", params):
         super().__init__(params)
@@ -58,6 +61,11 @@ class OpportunityListing(Listing):
             params, self.topics, self.areas, self.access_support, self.rungs
         )
         self.filters = self.form.valid_data
+        # The page type, from the board's own queryset: the page models import
+        # this module (through the board's routes), so it cannot import them.
+        self.search = self.keyword_search(
+            self.base_queryset().model, self.filters.get("q"), word_limit=SEARCH_WORD_LIMIT
+        )
 
     def base_queryset(self):
         return self.index_page.opportunities()
@@ -67,13 +75,10 @@ class OpportunityListing(Listing):
         data = self.filters
         now = timezone.now()
         queryset = self.base_queryset()
-        # The page type, from the board's own queryset: the page models import
-        # this module (through the board's routes), so it cannot import them.
         opportunity_page = queryset.model
 
-        words = search_words(data.get("q"), limit=SEARCH_WORD_LIMIT)
-        if words:
-            queryset = queryset.filter(matches_search(opportunity_page, words, operator="and"))
+        if self.search:
+            queryset = queryset.filter(self.search.condition())
 
         if data.get("what_changed"):
             queryset = queryset.filter(has_outcome=True, closes_at__lte=now)
@@ -121,8 +126,10 @@ class OpportunityListing(Listing):
             default=0,
             output_field=IntegerField(),
         )
-        sort = data.get("sort") or "closing"
-        if sort == "newest":
+        sort = data.get("sort") or ("best" if self.search else "closing")
+        if sort == "best" and self.search:
+            order = [self.search.by_relevance(), "closes_at", "pk"]
+        elif sort == "newest":
             order = [F("first_published_at").desc(nulls_last=True), "pk"]
         elif sort == "pay":
             order = [F("hourly_pay_pence").desc(nulls_last=True), "closes_at", "pk"]
@@ -149,6 +156,14 @@ class OpportunityListing(Listing):
             for key, value in self.filters.items()
             if key not in ("sort", "partner") and value not in (None, "", [], False)
         )
+
+    def vocabulary_texts(self):
+        opportunities = self.base_queryset()
+        return [
+            *opportunities.values_list("title", flat=True),
+            *(taxonomy.name for taxonomy in [*self.topics, *self.areas, *self.access_support]),
+            *PartnerPage.objects.live().values_list("title", flat=True),
+        ]
 
     @cached_property
     def ladder_url(self):
