@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import connections, router
-from django.db.models import Model, OrderBy, OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, Model, OrderBy, OuterRef, Q, QuerySet, Subquery
 from django.utils.functional import cached_property
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Fuzzy, Or, PlainText, SearchQuery
@@ -92,8 +92,10 @@ def search_query(words: Sequence[str], synonyms: Synonyms, operator: str) -> Sea
 class KeywordSearch:
     """A search of the live pages of one model for what a person typed.
 
-    :meth:`ids` is a subquery of the matches' ids for a listing to filter on;
-    :meth:`by_relevance` orders a listing's rows best match first. Both run
+    :meth:`ranked` narrows a listing's filtered rows to the matches with
+    their scores (:meth:`by_score` sorts on them); :meth:`ids` is a subquery
+    of the matches' ids and :meth:`by_relevance` a score per row, for a
+    listing that ORs the search with another condition. All of them run
     inside the listing's own query, so a search adds no query of its own on
     SQLite and one (does anything match exactly?) on PostgreSQL.
     """
@@ -123,14 +125,19 @@ class KeywordSearch:
     def query(self) -> SearchQuery:
         return search_query(self.words, self.synonyms, self.operator)
 
-    def backend_matches(self, query: SearchQuery) -> QuerySet[Any]:
-        """The live pages that match ``query``, each with its score, as the
-        backend's own query (not yet run)."""
-        results = (
-            get_search_backend()
-            .search(query, self.model.objects.live(), operator=self.operator)  # type: ignore[attr-defined]
-            .annotate_score(RELEVANCE)
+    def backend_matches(
+        self, query: SearchQuery, candidates: QuerySet[Any], scored: bool = True
+    ) -> QuerySet[Any]:
+        """The ``candidates`` that match ``query``, each with its score if
+        ``scored``, as the backend's own query (not yet run)."""
+        results = get_search_backend().search(
+            query,
+            candidates,  # type: ignore[arg-type]
+            operator=self.operator,
+            order_by_relevance=scored,
         )
+        if scored:
+            results = results.annotate_score(RELEVANCE)
         matches: QuerySet[Any] = results.get_queryset()
         return matches
 
@@ -140,16 +147,35 @@ class KeywordSearch:
         (PostgreSQL only: ``Fuzzy`` needs pg_trgm)."""
         if not self.words or self.vendor != "postgresql":
             return False
-        return not self.backend_matches(self.query).exists()
+        live = self.model._default_manager.live()  # type: ignore[attr-defined]
+        return not self.backend_matches(self.query, live, scored=False).exists()
+
+    def effective_query(self) -> SearchQuery:
+        return Fuzzy(" ".join(self.words)) if self.is_close_match else self.query
+
+    def ranked(self, candidates: QuerySet[Any], scored: bool = True) -> QuerySet[Any]:
+        """The ``candidates`` that match, each with its score (``RELEVANCE``)
+        if ``scored``, in one query with the search: on PostgreSQL the score
+        comes from a join with the index, not a lookup per row. Scores cost
+        time on every match, so leave them out when sorting by something
+        else. ``candidates`` may be narrowed by ``id`` (which Wagtail indexes
+        for filtering): ``Model.objects.filter(id__in=filtered.values("pk"))``."""
+        return self.backend_matches(self.effective_query(), candidates, scored)
+
+    def by_score(self) -> OrderBy:
+        """Best match first, on a queryset from :meth:`ranked`. SQLite's score
+        (bm25) is lower for a better match; PostgreSQL's rank higher."""
+        return OrderBy(F(RELEVANCE), descending=self.vendor != "sqlite", nulls_last=True)
 
     @cached_property
     def matches(self) -> QuerySet[Any]:
-        if self.is_close_match:
-            return self.backend_matches(Fuzzy(" ".join(self.words)))
-        return self.backend_matches(self.query)
+        live = self.model._default_manager.live()  # type: ignore[attr-defined]
+        return self.backend_matches(self.effective_query(), live)
 
     def ids(self) -> QuerySet[Any]:
-        """The matching pages' ids, as a subquery; nothing when there are no words."""
+        """The matching live pages' ids, as a subquery; nothing when there are
+        no words. For a listing that also matches in another way (the
+        directory's part-word match on names)."""
         if not self.words:
             return self.model._default_manager.none().values("pk")
         return self.matches.order_by().values("pk")
@@ -157,16 +183,12 @@ class KeywordSearch:
     def condition(self) -> Q:
         return Q(pk__in=self.ids())
 
-    def relevance(self) -> Subquery:
-        """Each row's score, for a queryset of the same model (None if no match)."""
-        score = self.matches.filter(pk=OuterRef("pk")).order_by().values(RELEVANCE)[:1]
-        return Subquery(score)
-
     def by_relevance(self) -> OrderBy:
-        """Best match first, then rows that matched some other way. SQLite's
-        score (bm25) is lower for a better match; PostgreSQL's rank higher."""
-        descending = self.vendor != "sqlite"
-        return OrderBy(self.relevance(), descending=descending, nulls_last=True)
+        """Best match first, then rows that matched some other way, on any
+        queryset of the model: a score looked up for each row, so for short
+        listings (the directory); the board uses :meth:`ranked`."""
+        score = self.matches.filter(pk=OuterRef("pk")).order_by().values(RELEVANCE)[:1]
+        return OrderBy(Subquery(score), descending=self.vendor != "sqlite", nulls_last=True)
 
 
 def matches_search(model: type[Model], words: str, operator: str | None = None) -> Q:

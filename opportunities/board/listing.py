@@ -77,9 +77,6 @@ class OpportunityListing(Listing):
         queryset = self.base_queryset()
         opportunity_page = queryset.model
 
-        if self.search:
-            queryset = queryset.filter(self.search.condition())
-
         if data.get("what_changed"):
             queryset = queryset.filter(has_outcome=True, closes_at__lte=now)
         elif not data.get("show_closed"):
@@ -105,8 +102,17 @@ class OpportunityListing(Listing):
         if data.get("rung"):
             queryset = queryset.filter(rung__level__gte=int(data["rung"]))
 
-        # Filtering across many-to-many joins can repeat a row; ask for ids once.
-        queryset = opportunity_page.objects.filter(pk__in=queryset.values("pk"))
+        sort = data.get("sort") or ("best" if self.search else "closing")
+        if self.search:
+            # The search runs over the filtered ones, by id (a field Wagtail
+            # indexes for filtering), and scores the matches for "best match".
+            queryset = self.search.ranked(
+                opportunity_page.objects.filter(id__in=queryset.values("pk")),
+                scored=sort == "best",
+            )
+        else:
+            # Filtering across many-to-many joins can repeat a row; ask for ids once.
+            queryset = opportunity_page.objects.filter(pk__in=queryset.values("pk"))
         # Whatever the sort, ones people can still ask to join come first. How many
         # are selected is looked up only for an opportunity with a set number of
         # places, and the sort needs no grouping, so counting and paging the
@@ -126,9 +132,8 @@ class OpportunityListing(Listing):
             default=0,
             output_field=IntegerField(),
         )
-        sort = data.get("sort") or ("best" if self.search else "closing")
         if sort == "best" and self.search:
-            order = [self.search.by_relevance(), "closes_at", "pk"]
+            order = [self.search.by_score(), "closes_at", "pk"]
         elif sort == "newest":
             order = [F("first_published_at").desc(nulls_last=True), "pk"]
         elif sort == "pay":

@@ -1,0 +1,2 @@
+"""Django's SQLite backend, keeping the query planner's statistics current
+(see ``base.py``)."""
