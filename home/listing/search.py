@@ -132,7 +132,7 @@ class KeywordSearch:
         ``scored``, as the backend's own query (not yet run)."""
         results = get_search_backend().search(
             query,
-            candidates,  # type: ignore[arg-type]
+            candidates,
             operator=self.operator,
             order_by_relevance=scored,
         )
