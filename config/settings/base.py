@@ -123,8 +123,6 @@ def database_from_environment():
         # SQLite serves a small site safely with a write-ahead log (readers never
         # block the writer), a busy timeout instead of "database is locked", and
         # IMMEDIATE transactions so two writers queue rather than deadlock.
-        # Its own engine keeps the planner's statistics current (config/sqlite).
-        database["ENGINE"] = "config.sqlite"
         database["CONN_MAX_AGE"] = 0
         database["OPTIONS"] = {
             "timeout": 20,

@@ -24,7 +24,7 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # (the busy timeout) instead of failing with "database table is locked"
 # while a browser test's requests overlap. One file per process (xdist
 # workers too), so parallel runs never share one.
-if DATABASES["default"]["ENGINE"] == "config.sqlite":  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     import os
     import tempfile
 

@@ -67,8 +67,13 @@ class OpportunityListing(Listing):
             self.base_queryset().model, self.filters.get("q"), word_limit=SEARCH_WORD_LIMIT
         )
 
-    def base_queryset(self):
+    @cached_property
+    def visible(self):
+        # Once: ``public()`` reads the page view restrictions when called.
         return self.index_page.opportunities()
+
+    def base_queryset(self):
+        return self.visible
 
     def filtered(self):
         """The matching opportunities, sorted, without paging."""
