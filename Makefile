@@ -6,7 +6,13 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 CHROMIUM := /usr/bin/chromium
+# Share cards are drawn in Debian's DejaVu fonts (home/share_cards.py).
+SHARE_CARD_FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
 PORT ?= 8000
+# migrate, load_demo_content and runserver all see the port served: the site's
+# address (SITE_URL, else http://127.0.0.1:$PORT) sets the Wagtail Site and the
+# links in emails (home/site_address.py).
+export PORT
 # Tests run on two workers (pytest-xdist) in shuffled order (pytest-randomly,
 # which prints its seed: PYTEST_ARGS=--randomly-seed=N repeats an order).
 # The browser tests and the other tests that start from the demo site share one
@@ -17,7 +23,7 @@ PARALLEL := -n $(PYTEST_WORKERS) --dist loadgroup
 # below the figure reached when it was first measured (95.5% with the browser tests).
 COVERAGE_FLOOR := 95
 
-.PHONY: help run serve install test test-fast fuzz lint format migrate demo chromium lock screenshots clean bench
+.PHONY: help run serve install test test-fast fuzz lint format migrate demo chromium fonts lock screenshots clean bench
 
 help:
 	@echo "make run     set up everything and serve http://127.0.0.1:$(PORT) (SQLite, demo content)"
@@ -39,6 +45,7 @@ migrate: install
 	$(MANAGE) migrate --noinput
 
 demo: migrate
+	@$(MAKE) --no-print-directory fonts || echo "Without the fonts, pages share with a logo instead of a drawn card."
 	$(MANAGE) load_demo_content
 
 run: demo
@@ -58,7 +65,20 @@ chromium:
 		fi; \
 	fi
 
-test: install chromium
+# The share cards' fonts: installed when we can (as root), otherwise say how.
+fonts:
+	@if [ ! -f $(SHARE_CARD_FONT) ]; then \
+		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+			echo "Installing Debian's fonts-dejavu-core for the share cards..."; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; \
+		else \
+			echo "Share cards need the DejaVu fonts at $(SHARE_CARD_FONT)."; \
+			echo "Install them with: sudo apt-get install fonts-dejavu-core"; \
+			exit 1; \
+		fi; \
+	fi
+
+test: install chromium fonts
 	$(BIN)/pytest $(PARALLEL) --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR) $(PYTEST_ARGS)
 
 # The input fuzzing, ten times deeper than in `make test` (a few minutes).
@@ -66,7 +86,7 @@ fuzz: install
 	FUZZ_EXAMPLES=2000 $(BIN)/pytest -p no:randomly tests/test_fuzz_public_input.py $(PYTEST_ARGS)
 
 # Everything except the browser tests (used by CI for the SQLite run).
-test-fast: install
+test-fast: install fonts
 	$(BIN)/pytest -m "not browser" $(PARALLEL) $(PYTEST_ARGS)
 
 lint: install

@@ -77,15 +77,6 @@ def insert_pages(parent, pages):
     Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(pages))
 
 
-def unused_reference(taken, make):
-    """A reference from ``make`` that is not in ``taken`` (and is now)."""
-    reference = make()
-    while reference in taken:
-        reference = make()
-    taken.add(reference)
-    return reference
-
-
 def base_fields(page):
     from wagtail.models import Page
 
@@ -193,16 +184,19 @@ def build(size):
         )
 
     interests = []
-    # References are short and random: at 20,000 two can meet, which the
-    # unique constraint refuses (PostgreSQL checks it within the transaction).
-    references = set(ExpressionOfInterest.objects.values_list("reference", flat=True))
+    # 20,000 draws from 28^6 references collide about four times in ten; the form
+    # draws again when one is taken, and so does this.
+    references = set()
+    while len(references) < INTERESTS:
+        references.add(new_reference())
+    references = sorted(references)
     for n in range(INTERESTS):
         opportunity = opportunities[n % len(opportunities)] if opportunities else None
         if opportunity is None:
             break
         record = ExpressionOfInterest(
             opportunity_id=opportunity.pk,
-            reference=unused_reference(references, new_reference),
+            reference=references[n],
             opportunity_title=opportunity.title,
             name=f"Bench person {n}",
             contact_email=f"person{n}@example.org",

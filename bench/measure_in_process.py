@@ -29,11 +29,12 @@ def main():
     django.setup()
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext
 
     from bench.pages import benchmark_pages
 
-    setup_test_environment()
+    # Not setup_test_environment(): it instruments every template render (a
+    # signal and a copy of the context), adding up to half again to a page.
     client = Client()
     results = {}
     for label, path in benchmark_pages(built):

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.quick_exit import cover_your_tracks
 from home.security.media import serve_image
 from home.security.security_txt import security_txt
+from home.site_files import robots_txt, static_icon, web_app_manifest
 from privacy.contact_wishes.links import open_message_link
 from signin.password_reset import RateLimitedPasswordResetView
 
@@ -24,6 +25,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("manifest.webmanifest", web_app_manifest, name="web_app_manifest"),
+    path("favicon.ico", static_icon("favicon.ico")),
+    path("apple-touch-icon.png", static_icon("apple-touch-icon.png")),
     path("cover-your-tracks/", cover_your_tracks, name="cover_your_tracks"),
     # The neutral private link in neutral messages (privacy/contact_wishes/links.py).
     path("m/<str:token>/", open_message_link, name="private_message_link"),

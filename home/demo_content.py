@@ -263,6 +263,9 @@ def load(stdout):
     stdout.write("Home page, about pages, taxonomies and settings ready.")
 
 
+FOOTER_ABOUT_PAGES = ["principles", "privacy", "accessibility", "paying-people"]
+
+
 def set_navigation(stdout):
     """Menus point at whatever top-level sections exist (run after every app's demo)."""
     home = home_page()
@@ -276,22 +279,28 @@ def set_navigation(stdout):
     sections = {page.slug: page for page in home.get_children().live() if page.slug in labels}
     linked = {block.value["page"].pk for block in navigation.main_menu if block.value.get("page")}
     wanted = [slug for slug in labels if slug in sections]
-    if all(sections[slug].pk in linked for slug in wanted) and navigation.footer_links:
+    about = sections.get("about")
+    # Every page in the sitemap is linked from somewhere: the about pages that
+    # no menu reaches go in the footer.
+    footer_pages = (
+        list(Page.objects.child_of(about).live().filter(slug__in=FOOTER_ABOUT_PAGES))
+        if about
+        else []
+    )
+    in_footer = {
+        block.value["page"].pk for block in navigation.footer_links if block.value.get("page")
+    }
+    if all(sections[slug].pk in linked for slug in wanted) and all(
+        page.pk in in_footer for page in footer_pages
+    ):
         return
     # Rebuild in the standard order, keeping nothing an editor could miss:
     # the demo menu only ever holds the site's own top-level sections.
     navigation.main_menu = [
         ("link", {"label": labels[slug], "page": sections[slug], "url": ""}) for slug in wanted
     ]
-    about = sections.get("about")
-    footer = []
-    if about:
-        for page in (
-            Page.objects.child_of(about)
-            .live()
-            .filter(slug__in=["privacy", "accessibility", "paying-people"])
-        ):
-            footer.append(("link", {"label": page.title, "page": page, "url": ""}))
-    navigation.footer_links = footer
+    navigation.footer_links = [
+        ("link", {"label": page.title, "page": page, "url": ""}) for page in footer_pages
+    ]
     navigation.save()
     stdout.write("Navigation ready.")

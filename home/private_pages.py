@@ -46,10 +46,15 @@ def render_private(
     """Render ``template`` for one of ``page``'s private routes.
 
     The template gets the page as ``page`` and ``self``, as a Wagtail page's
-    own template does. ``has_form`` chooses the referrer policy.
+    own template does, and ``private_page``, so its ``<head>`` offers no
+    canonical address or share card (home/page_meta.py). ``has_form`` chooses
+    the referrer policy.
     """
     response = TemplateResponse(
-        request, template, {"page": page, "self": page, **(context or {})}, status=status
+        request,
+        template,
+        {"page": page, "self": page, "private_page": True, **(context or {})},
+        status=status,
     )
     response.render()
     return make_private(response, has_form=has_form)

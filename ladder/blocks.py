@@ -19,6 +19,22 @@ ADVICE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 MIN_OPTIONS = 2
 
 
+def refuse_unpublished_rungs(value, names):
+    """A questionnaire may only point to published rungs: a rung still in draft
+    is not on the public ladder, so no result may land on it."""
+    errors = {
+        name: ValidationError(
+            f"Rung {value[name].level}, {value[name].name}, is not published yet. Choose a "
+            "published rung, or publish this one under Ladder → Rungs first."
+        )
+        for name in names
+        if value.get(name) is not None and not value[name].live
+    }
+    if errors:
+        raise StructBlockValidationError(block_errors=errors)
+    return value
+
+
 class OptionBlock(blocks.StructBlock):
     """One answer a respondent can choose, and the rung it is evidence of."""
 
@@ -35,6 +51,9 @@ class OptionBlock(blocks.StructBlock):
         icon = "radio-full"
         label = "Answer"
         description = "An answer people can choose, matched to a rung of the ladder."
+
+    def clean(self, value):
+        return refuse_unpublished_rungs(super().clean(value), ["rung"])
 
 
 class QuestionBlock(blocks.StructBlock):
@@ -98,6 +117,9 @@ class RungAdviceBlock(blocks.StructBlock):
         label = "Advice for a rung"
         description = "Advice for this theme that replaces a rung's general advice."
 
+    def clean(self, value):
+        return refuse_unpublished_rungs(super().clean(value), ["rung"])
+
 
 class RequirementBlock(blocks.StructBlock):
     """A rung requirement: to be above one rung overall, this theme must reach another."""
@@ -128,6 +150,9 @@ class RequirementBlock(blocks.StructBlock):
         icon = "lock"
         label = "Rung requirement"
         description = "A theme that must reach a rung before the overall result can go higher."
+
+    def clean(self, value):
+        return refuse_unpublished_rungs(super().clean(value), ["above", "at_least"])
 
 
 class ThemeBlock(blocks.StructBlock):

@@ -93,7 +93,7 @@ def rung_directory_filter():
         label="Ladder rung",
         choices=lambda: [
             (str(level), f"Rung {level}: {name}")
-            for level, name in Rung.objects.values_list("level", "name")
+            for level, name in Rung.objects.live().values_list("level", "name")
         ],
         narrow=narrow,
         hint="Only partners who asked us to publish an invited assessment have a rung.",
@@ -109,6 +109,6 @@ def network_standing():
         .annotate(partners=Count("invitation__partner", distinct=True))
         .values_list("rung_id", "partners")
     )
-    rungs = list(Rung.objects.all())
+    rungs = list(Rung.objects.live())
     rows = [{"rung": rung, "count": counts.get(rung.pk, 0)} for rung in reversed(rungs)]
     return {"rows": rows, "total": sum(counts.values())}

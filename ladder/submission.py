@@ -51,8 +51,12 @@ def rung_snapshot(rung):
 @transaction.atomic
 def submit(assessment):
     """Score a complete draft, store its snapshot and answer rows, and mark it submitted."""
+    # Answers are found by id among every rung (the version froze which ones);
+    # the ladder the result draws is the published one, as the public sees it.
     rungs = {rung.pk: rung for rung in Rung.objects.all()}
-    ordered = sorted(rungs.values(), key=lambda rung: (rung.level, rung.pk))
+    ordered = sorted(
+        (rung for rung in rungs.values() if rung.live), key=lambda rung: (rung.level, rung.pk)
+    )
     top_level = ordered[-1].level if ordered else None
 
     scored_themes = []

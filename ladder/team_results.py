@@ -94,7 +94,7 @@ def movement(before, now):
 
 
 def ladder_choices(rungs=None):
-    rungs = list(Rung.objects.all()) if rungs is None else rungs
+    rungs = list(Rung.objects.live()) if rungs is None else rungs
     return [RungChoice(rung.pk, rung.level, rung.name) for rung in rungs]
 
 

@@ -294,7 +294,7 @@ OPPORTUNITIES = [
         "topics": ["Domestic abuse"],
         "format": "in_person",
         "area": "West Yorkshire",
-        "venue": "Salt Street Women's Centre, Bradford (address given when you get in touch)",
+        "venue": "Women's Centre, Bradford (address given to people selected)",
         "dates": (12, 40),
         "hours": "2",
         "sessions": 3,
@@ -647,6 +647,112 @@ def _body(entry):
     ]
 
 
+CLOSED_POSTING_WAS_OPEN_FOR = timedelta(weeks=6)
+
+# Structured venues for the demo's free-text ones: (name, street, town, postcode,
+# keep the address private). Places and postcodes are made up.
+VENUES = {
+    "Castlebrook Town Hall, Market Street": (
+        "Castlebrook Town Hall",
+        "Market Street",
+        "Castlebrook",
+        "CB4 1TH",
+        False,
+    ),
+    "Castlebrook Library, or online": (
+        "Castlebrook Library, or online",
+        "",
+        "Castlebrook",
+        "",
+        False,
+    ),
+    "The Mersey Room, Brookmere Hospital": (
+        "The Mersey Room, Brookmere Hospital",
+        "Hospital Lane",
+        "Birkenhead",
+        "CH41 5BM",
+        False,
+    ),
+    "Calder Valley University, Leeds campus": (
+        "Calder Valley University, Leeds campus",
+        "Calder Road",
+        "Leeds",
+        "LS2 9CV",
+        False,
+    ),
+    "Hearthway House, Preston": (
+        "Hearthway House",
+        "14 Fishergate Walk",
+        "Preston",
+        "PR1 3HW",
+        False,
+    ),
+    "Open Door, Bold Street, Liverpool": ("Open Door", "Bold Street", "Liverpool", "L1 4DQ", False),
+    "Open Door, or online": ("Open Door, or online", "Bold Street", "Liverpool", "L1 4DQ", False),
+    "Kinder Futures Trust, Southwark, or online": (
+        "Kinder Futures Trust, or online",
+        "",
+        "London",
+        "",
+        False,
+    ),
+    "Women's Centre, Bradford (address given to people selected)": (
+        "Women's Centre (address given to people selected)",
+        "3 Salt Street",
+        "Bradford",
+        "BD1 4SW",
+        True,
+    ),
+    "Three Rivers Justice Centre, Blackburn": (
+        "Three Rivers Justice Centre",
+        "King Street",
+        "Blackburn",
+        "BB2 2DH",
+        False,
+    ),
+    "Probation office, Preston, or online": (
+        "Probation office, or online",
+        "",
+        "Preston",
+        "",
+        False,
+    ),
+    "Westbank Health Centre, Lambeth": (
+        "Westbank Health Centre",
+        "Kennington Road",
+        "London",
+        "SE11 4WB",
+        False,
+    ),
+    "Co-pro Network, Mill Yard, Salford, or online": (
+        "Co-pro Network, or online",
+        "Mill Yard",
+        "Salford",
+        "M3 6MY",
+        False,
+    ),
+    "Co-pro Network, Mill Yard, Salford": (
+        "Co-pro Network",
+        "Mill Yard",
+        "Salford",
+        "M3 6MY",
+        False,
+    ),
+    "Bradford": ("", "", "Bradford", "", False),
+}
+
+
+def _venue(text):
+    name, street, town, postcode, private = VENUES.get(text, (text, "", "", "", False))
+    return {
+        "venue_name": name,
+        "venue_street": street,
+        "venue_town": town,
+        "venue_postcode": postcode,
+        "venue_address_private": private,
+    }
+
+
 def board_page(stdout):
     home = home_page()
     board = OpportunityIndexPage.objects.child_of(home).first()
@@ -691,7 +797,7 @@ def load(stdout):
             rung=rungs.get(entry["rung"]),
             format=entry["format"],
             area=areas.get(entry["area"]) if entry["area"] else None,
-            venue=entry["venue"],
+            **_venue(entry["venue"]),
             start_date=today + timedelta(days=start),
             end_date=today + timedelta(days=end) if end is not None else None,
             hours_per_session=Decimal(entry["hours"]) if entry["hours"] else None,
@@ -724,6 +830,13 @@ def load(stdout):
         page.topics.set([topics[name] for name in entry["topics"] if name in topics])
         page.access_support.set([support[name] for name in entry["access"] if name in support])
         page.save_revision().publish()
+        if closes_day < today:
+            # A closed posting was published before it closed, not today: its
+            # JobPosting's datePosted comes before validThrough.
+            posted = page.closes_at - CLOSED_POSTING_WAS_OPEN_FOR
+            OpportunityPage.objects.filter(pk=page.pk).update(
+                first_published_at=posted, last_published_at=posted
+            )
         made += 1
     stdout.write(f"Opportunities ready ({made} new).")
 

@@ -15,6 +15,9 @@ from opportunities.models.opportunity import OpportunityPage
 from partners.models import PartnerPage
 
 HOME_FEATURED_COUNT = 3
+# A profile shows the partner's open opportunities closing soonest, and links to
+# the board for the rest: a partner with dozens open keeps a short page.
+PARTNER_OPEN_LIMIT = 6
 PARTNER_PAST_LIMIT = 10
 
 
@@ -34,12 +37,20 @@ def partner_profile_opportunities(context):
         .select_related("partner", "area", "rung")
         .prefetch_related("access_support", "sessions")
     )
-    open_ones = list(related.filter(closes_at__gt=now).order_by("closes_at"))
+    open_now = related.filter(closes_at__gt=now)
+    open_ones = list(open_now.order_by("closes_at")[:PARTNER_OPEN_LIMIT])
+    open_count = open_now.count()
     past = list(related.filter(closes_at__lte=now).order_by("-closes_at")[:PARTNER_PAST_LIMIT])
     board = OpportunityIndexPage.objects.live().first()
     return render_to_string(
         "components/opportunities/partner_opportunities.html",
-        {"partner": partner, "open_ones": open_ones, "past": past, "board": board},
+        {
+            "partner": partner,
+            "open_ones": open_ones,
+            "open_count": open_count,
+            "past": past,
+            "board": board,
+        },
         request=context.get("request"),
     )
 

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django_otp import user_has_device
 
 from home.emails import send_templated_email
+from home.site_address import absolute_url
 from signin.choices import SignInEventKind
 from signin.lockout import clear_failures, client_address
 from signin.models import SignInEvent
@@ -143,7 +144,7 @@ def alert_if_under_attack(user: Any) -> None:
             "addresses": addresses,
             "minutes": settings.SIGNIN_ALERT_WINDOW_MINUTES,
             "limit": settings.AXES_FAILURE_LIMIT,
-            "log_url": settings.WAGTAILADMIN_BASE_URL + reverse("signin_lockouts"),
+            "log_url": absolute_url(reverse("signin_lockouts")),
         },
         to=to,
     )

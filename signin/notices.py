@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from home.emails import send_templated_email
+from home.site_address import absolute_url
 
 
 def tell_person(user: Any, email: str, **context: Any) -> None:
@@ -21,7 +22,7 @@ def tell_person(user: Any, email: str, **context: Any) -> None:
             "name": user.get_short_name() or user.get_username(),
             "when": timezone.localtime(),
             "site_name": settings.WAGTAIL_SITE_NAME,
-            "sign_in_url": settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_login"),
+            "sign_in_url": absolute_url(reverse("wagtailadmin_login")),
             **context,
         },
         to=[user.email],

@@ -240,10 +240,20 @@ LOGGING = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Co-pro Network")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, in one place (home/site_address.py): the default
+# Wagtail Site takes its host name, port and scheme from it at every migrate
+# (and `manage.py set_site_address`), so the sitemap, feeds, structured data
+# and every link in an email say it. WAGTAILADMIN_BASE_URL, the older name,
+# is read when SITE_URL is not set, and always follows it.
+SITE_URL = (
+    os.environ.get("SITE_URL")
+    or os.environ.get("WAGTAILADMIN_BASE_URL")
+    or f"http://127.0.0.1:{os.environ.get('PORT') or 8000}"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 # Search: on PostgreSQL its own full-text backend, with English stemming
 # ("housing" finds "houses") and typo tolerance (modelsearch's Fuzzy queries
-# through pg_trgm, which home's migration 0009 creates); on SQLite the
+# through pg_trgm, which home's migration 0011 creates); on SQLite the
 # database backend (FTS5). Changing SEARCH_CONFIG needs `manage.py update_index`.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS = {
@@ -258,6 +268,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Autosave is off (it is global: 0 turns it off for pages and snippets). With it on, saving
+# a new opportunity as a draft seconds after an autosave had created it failed with "The slug
+# ... is already in use", and ticks made after the autosave (access support) were missing when
+# the draft was reopened. Editors save with "Save draft"; Wagtail still warns before leaving
+# a page with unsaved changes. docs/editors.md says so ("Saving your work").
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 
 # ---------------------------------------------------------------------------

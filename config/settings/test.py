@@ -16,7 +16,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # Uploaded images through the same image-only route as production's default.
 SERVE_MEDIA = True
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The test client's host: the default Site is set to it when the test database
+# is migrated (home/site_address.py).
+SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 # On SQLite, a file rather than Django's shared in-memory test database: the

@@ -1,6 +1,7 @@
 from home.models.pages import HomePage, StandardPage
 from home.models.search_synonyms import SearchSynonym
 from home.models.settings import NavigationSettings, SiteSettings
+from home.models.share_cards import ShareCard
 from home.models.taxonomies import AccessSupport, Area, Sector, Topic
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "NavigationSettings",
     "SearchSynonym",
     "Sector",
+    "ShareCard",
     "SiteSettings",
     "StandardPage",
     "Topic",

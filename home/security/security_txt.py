@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from home.site_address import absolute_url
+
 # RFC 9116 asks for an expiry under a year away. The file is made from the
 # settings the site runs with, so it is as current as they are; readers are
 # told to look again within this time.
@@ -33,6 +35,6 @@ def security_txt(request: HttpRequest) -> HttpResponse:
         f"Contact: {security_contact()}",
         f"Expires: {expires.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
         "Preferred-Languages: en",
-        f"Canonical: {request.build_absolute_uri(request.path)}",
+        f"Canonical: {absolute_url(request.path)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,4 +1,5 @@
-"""Labels for the ladder's actions in Wagtail's audit log."""
+"""Labels for the ladder's actions in Wagtail's audit log: a short label for the
+history's filter, and the entry itself as a sentence."""
 
 from ladder.invitations.services import (
     LOG_APPROVED,
@@ -13,11 +14,17 @@ def register_ladder_log_actions(actions):
     actions.register_action(
         LOG_REQUESTED,
         "Ask to publish",
-        "The lead contact asked for the combined rung to be published",
+        "The lead contact asked for the combined rung to be published.",
     )
-    actions.register_action(LOG_APPROVED, "Approve", "Approved for publication")
-    actions.register_action(LOG_DECLINED, "Decline", "Declined for publication")
     actions.register_action(
-        LOG_WITHDRAWN, "Withdraw", "Withdrawn by the lead contact, using their link"
+        LOG_APPROVED, "Approve", "Approved: the combined rung is shown on the partner's profile."
     )
-    actions.register_action(LOG_REVOKED, "Revoke", "Links revoked")
+    actions.register_action(
+        LOG_DECLINED, "Decline", "Declined: the combined rung is not shown on the profile."
+    )
+    actions.register_action(
+        LOG_WITHDRAWN, "Withdraw", "The lead contact withdrew it, using their link."
+    )
+    actions.register_action(
+        LOG_REVOKED, "Revoke", "The invitation's links were revoked: they no longer open."
+    )

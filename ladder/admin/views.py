@@ -17,7 +17,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
-from wagtail.snippets.views.snippets import CreateView, DeleteView, IndexView, InspectView
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    DeleteView,
+    IndexView,
+    InspectView,
+    UnpublishView,
+)
 
 from home.exports import SpreadsheetSafeExportMixin
 from ladder.invitations.emails import answer_link, send_invitation
@@ -50,6 +56,27 @@ class RungDeleteView(DeleteView):
                 request,
                 f"'{self.object.name}' cannot be deleted because {uses}. "
                 "Old results must stay readable. You can rename it or change its text instead.",
+            )
+            return redirect(reverse(self.edit_url_name, args=(self.object.pk,)))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class RungUnpublishView(UnpublishView):
+    """Refuse to take a rung off the public ladder while answers, results or
+    opportunities use it: results and opportunity pages would name a rung the
+    ladder no longer shows."""
+
+    def dispatch(self, request, *args, **kwargs):
+        uses = self.object.uses()
+        opportunities = self.object.opportunities.count()
+        if opportunities:
+            count = f"{opportunities} opportunit{'ies' if opportunities != 1 else 'y'}"
+            uses = f"{uses} and {count} offer it" if uses else f"{count} offer it"
+        if uses:
+            messages.error(
+                request,
+                f"'{self.object.name}' cannot be unpublished because {uses}. "
+                "You can rename it or change its text, as a draft, instead.",
             )
             return redirect(reverse(self.edit_url_name, args=(self.object.pk,)))
         return super().dispatch(request, *args, **kwargs)
@@ -184,7 +211,7 @@ class InvitationInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         invitation = self.object
-        rungs = list(Rung.objects.all())
+        rungs = list(Rung.objects.live())
         result = team_result_with_history(invitation, rungs)
         history = (
             Invitation.objects.filter(

@@ -9,8 +9,10 @@ from django.db.models import Count, Q
 from django.urls import path
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.admin.plain_words import YesNoColumn
 from ladder.admin.decisions import (
     PublicationInspectView,
     approve_publication,
@@ -21,6 +23,7 @@ from ladder.admin.views import (
     InvitationIndexView,
     InvitationInspectView,
     RungDeleteView,
+    RungUnpublishView,
     SelfAssessmentIndexView,
     SelfAssessmentInspectView,
     resend_invitation,
@@ -34,17 +37,27 @@ from ladder.models.rungs import Rung
 from privacy.permissions import VIEW_PERSONAL_DATA
 
 
+class RungChooserViewSet(SnippetChooserViewSet):
+    """Choosing a rung (an opportunity's, a questionnaire answer's) offers published rungs only."""
+
+    def get_object_list(self):
+        return Rung.objects.live()
+
+
 class RungViewSet(SnippetViewSet):
     model = Rung
     icon = "order"
     menu_label = "Rungs"
-    list_display = ["level", "name", "band", "short_description"]
+    chooser_viewset_class = RungChooserViewSet
+    # The name is the link to the rung's edit view; drafts show their status.
+    list_display = ["name", "level", "band", "short_description"]
     list_filter = ["band"]
     search_fields = ["name"]
     # Rungs are dragged into order in the list; that rewrites ``level``.
     sort_order_field = "level"
     ordering = ["level"]
     delete_view_class = RungDeleteView
+    unpublish_view_class = RungUnpublishView
 
 
 class QuestionnaireViewSet(SnippetViewSet):
@@ -52,7 +65,7 @@ class QuestionnaireViewSet(SnippetViewSet):
     icon = "list-ol"
     menu_label = "Questionnaire"
     # Wagtail's own "Updated" column (the model has no 'latest_revised_at').
-    list_display = ["title", "live", UpdatedAtColumn()]
+    list_display = ["title", YesNoColumn("live", label="Published"), UpdatedAtColumn()]
 
 
 class SelfAssessmentViewSet(SnippetViewSet):

@@ -20,11 +20,8 @@ from privacy.contact_wishes.messages import PersonalMessage, send_personal_email
 
 
 def page_link(page, route, token, request=None):
-    """A private link on the host the person (or editor) used, else the site's own."""
-    relative = page.url + page.reverse_subpage(route, args=(token,))
-    if request is not None:
-        return request.build_absolute_uri(relative)
-    return page.get_full_url().rstrip("/") + "/" + page.reverse_subpage(route, args=(token,))
+    """A private link on the site's address (home/site_address.py)."""
+    return page.get_full_url(request).rstrip("/") + "/" + page.reverse_subpage(route, args=(token,))
 
 
 def answer_link(invitation, page, request=None):

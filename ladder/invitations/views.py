@@ -79,7 +79,7 @@ def lead(request, page, token):
     )
     if gate is not None:
         return gate
-    rungs = list(Rung.objects.all())
+    rungs = list(Rung.objects.live())
     result = team_result_with_history(invitation, rungs)
     error = ""
     if request.method == "POST":

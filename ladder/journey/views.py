@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from home.form_protection import over_ip_limit
 from home.models import SiteSettings
 from home.private_pages import make_private, render_private
+from home.site_address import absolute_url
 from ladder.choices import NOT_APPLICABLE, NOT_APPLICABLE_LABEL
 from ladder.invitations.emails import notify_new_response
 from ladder.invitations.views import refuse
@@ -57,7 +58,7 @@ def journey_context(request, assessment, steps, **extra):
     return {
         "assessment": assessment,
         "steps": steps,
-        "resume_url": request.build_absolute_uri(steps.resume()),
+        "resume_url": absolute_url(steps.resume()),
         "respondent": invited_respondent(assessment),
         **extra,
     }
@@ -75,7 +76,7 @@ def start(request, page):
         "form": form,
         "is_open": is_open,
         "version": version,
-        "requirements": public_requirements(version, Rung.objects.all()) if version else [],
+        "requirements": public_requirements(version, Rung.objects.live()) if version else [],
         "blank_url": page.url + page.reverse_subpage("blank"),
         "begin_url": page.url + page.reverse_subpage("begin"),
     }
@@ -110,7 +111,7 @@ def invited_start(request, page, token):
         "invitation": invitation,
         "version": version,
         "form": form,
-        "requirements": public_requirements(version, Rung.objects.all()),
+        "requirements": public_requirements(version, Rung.objects.live()),
     }
     if request.method == "POST":
         if over_ip_limit(request, "ladder-start", START_LIMIT, START_WINDOW_SECONDS):

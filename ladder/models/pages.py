@@ -62,7 +62,7 @@ class LadderPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["rungs"] = list(Rung.objects.all())
+        context["rungs"] = list(Rung.objects.live())
         self_assessment = SelfAssessmentPage.objects.child_of(self).live().public().first()
         context["self_assessment"] = self_assessment
         context["requirements"] = public_requirements(

@@ -1,13 +1,17 @@
 """The rungs of the Ladder of Community Participation."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from ladder import rung_preview
 from ladder.choices import Band
+from ladder.colours import ColourInput, validate_rung_colour
 from ladder.models.questionnaire import QuestionnaireVersion
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -18,8 +22,20 @@ def next_free_level():
     return (highest or 0) + 1
 
 
-class Rung(index.Indexed, models.Model):
+class RungQuerySet(models.QuerySet):
+    def live(self):
+        """The rungs the public sees: published ones, with their published words."""
+        return self.filter(live=True)
+
+
+class Rung(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
     """One rung of the ladder, ordered from the lowest (level 1) upwards.
+
+    Rungs have drafts: saving a draft of a published rung keeps the row (what
+    every public page reads) as it was and stores the change as a revision,
+    until a Ladder manager publishes it. A rung never published is not
+    ``live`` and is left out of every public query and chooser
+    (``Rung.objects.live()``).
 
     ``level`` is the order. It has no unique constraint on purpose: dragging a
     rung in the admin list shifts the others' levels one at a time, which a
@@ -71,13 +87,19 @@ class Rung(index.Indexed, models.Model):
         validators=[
             RegexValidator(
                 r"^#[0-9a-fA-F]{6}$", "Enter a colour as # and six letters or digits, like #1d70b8."
-            )
+            ),
+            validate_rung_colour,
         ],
         help_text=(
-            "A colour for this rung on charts, like #1d70b8. Colour is always shown with "
-            "the rung's name, never on its own."
+            "A colour for this rung on the ladder and on charts. It must be dark enough for "
+            "the rung's number in white on it (4.5:1) and for chart bars on the page (3:1). "
+            "Colour is always shown with the rung's name, never on its own."
         ),
     )
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="rung")
+
+    objects = RungQuerySet.as_manager()
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -85,7 +107,7 @@ class Rung(index.Indexed, models.Model):
         FieldPanel("level"),
         FieldPanel("name"),
         FieldPanel("band"),
-        FieldPanel("colour"),
+        FieldPanel("colour", widget=ColourInput),
         MultiFieldPanel(
             [
                 FieldPanel("short_description"),
@@ -103,6 +125,22 @@ class Rung(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.level}. {self.name}"
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    preview_modes = [("", "The ladder page"), ("result", "A sample result")]
+
+    def get_preview_template(self, request, mode_name):
+        return rung_preview.TEMPLATES.get(mode_name, rung_preview.TEMPLATES[""])
+
+    def get_preview_context(self, request, mode_name):
+        """The published ladder with this rung as it is in the editor."""
+        context = super().get_preview_context(request, mode_name)
+        others = Rung.objects.live().exclude(pk=self.pk) if self.pk else Rung.objects.live()
+        context.update(rung_preview.preview_context(self, list(others), mode_name))
+        return context
 
     def clean(self):
         super().clean()

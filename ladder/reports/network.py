@@ -50,7 +50,7 @@ class NetworkReport:
     """Everything the report page, its CSV and the dashboard panel show."""
 
     def __init__(self):
-        self.rungs = list(Rung.objects.all())
+        self.rungs = list(Rung.objects.live())
         invitations = list(
             Invitation.objects.not_revoked()
             .filter(partner__live=True)

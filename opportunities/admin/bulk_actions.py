@@ -77,7 +77,9 @@ class ChangeStatusBulkAction(PersonalDataBulkActionMixin, SnippetBulkAction):
         return result.changed, 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return f"Status changed for {num_parent_objects}."
+        opts = ExpressionOfInterest._meta
+        name = opts.verbose_name if num_parent_objects == 1 else opts.verbose_name_plural
+        return f"Status changed for {num_parent_objects} {name}."
 
 
 class DeleteInterestBulkAction(PersonalDataBulkActionMixin, DeleteBulkAction):

@@ -19,13 +19,17 @@ class StatusChanged(LogFormatter):
         who = " by the person, using their private link" if data.get("by_person") else ""
         return (
             f"Status changed from {labels.get(data.get('from'), data.get('from'))} "
-            f"to {labels.get(data.get('to'), data.get('to'))}{who}"
+            f"to {labels.get(data.get('to'), data.get('to'))}{who}."
         )
 
 
 def register_quick_action_log_actions(actions):
-    actions.register_action(PLACES_FILLED_LOG, "Mark places filled", "Places marked filled")
-    actions.register_action(CLOSE_EARLY_LOG, "Close early", "Closed early")
+    actions.register_action(
+        PLACES_FILLED_LOG, "Mark places filled", "Places marked filled: the opportunity is full."
+    )
+    actions.register_action(
+        CLOSE_EARLY_LOG, "Close early", "Closed early, before its closing date."
+    )
 
 
 def register_interest_log_actions(actions):

@@ -3,7 +3,8 @@ iCalendar file of closing dates (the ``icalendar`` library).
 
 Each feed takes the same query string as the listing and holds the same
 opportunities in the same order (up to ``FEED_LIMIT``), so a person can
-subscribe to exactly the view they filtered.
+subscribe to exactly the view they filtered. Every link and id is on the
+site's address (home/site_address.py), not the host a request came in on.
 """
 
 from datetime import UTC
@@ -16,6 +17,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from home.models import SiteSettings
 from home.page_cache.policy import accept_queries
+from home.site_address import absolute_url, host_and_port, site_url
 from opportunities.board.listing import OpportunityListing
 
 FEED_LIMIT = 50
@@ -52,7 +54,10 @@ class OpportunityRssFeed(Feed):
         return f"{index_page.title} | {name}"
 
     def link(self, index_page):
-        return index_page.url
+        return index_page.get_full_url(self.request)
+
+    def feed_url(self, index_page):
+        return absolute_url(self.request.get_full_path())
 
     def description(self, index_page):
         return index_page.introduction or "Paid opportunities to take part."
@@ -67,10 +72,10 @@ class OpportunityRssFeed(Feed):
         return describe(page)
 
     def item_link(self, page):
-        return page.url
+        return page.get_full_url(self.request)
 
     def item_guid(self, page):
-        return page.full_url
+        return page.get_full_url(self.request)
 
     def item_pubdate(self, page):
         return page.first_published_at
@@ -90,23 +95,27 @@ class OpportunityAtomFeed(OpportunityRssFeed):
 
 
 def closing_dates_calendar(index_page, request):
-    """An iCalendar file with one event at each listed opportunity's closing time."""
+    """An iCalendar file with one event at each listed opportunity's closing time.
+
+    A closing date is a moment, not a span: each event has a start and no end,
+    which RFC 5545 reads as an event on that moment (an end equal to the start
+    would be invalid).
+    """
     name = SiteSettings.load(request_or_site=request).organisation_name
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{name}//Opportunity closing dates//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"{name}: closing dates")
     stamp = timezone.now().astimezone(UTC)
-    host = request.get_host().split(":")[0]
+    host, _port = host_and_port(site_url())
     for page in feed_items(index_page, request):
         event = icalendar.Event()
         event.add("uid", f"opportunity-{page.pk}-closes@{host}")
         event.add("dtstamp", stamp)
         event.add("dtstart", page.closes_at.astimezone(UTC))
-        event.add("dtend", page.closes_at.astimezone(UTC))
         event.add("summary", f"Closing: {page.title}")
         event.add("description", describe(page))
-        event.add("url", request.build_absolute_uri(page.url))
+        event.add("url", page.get_full_url(request))
         calendar.add_component(event)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="closing-dates.ics"'

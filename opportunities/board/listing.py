@@ -56,7 +56,7 @@ class OpportunityListing(Listing):
         self.areas = list(Area.objects.all())
         self.access_support = list(AccessSupport.objects.all())
         # The lowest rung filters nothing out: the choice starts at the second.
-        self.rungs = list(Rung.objects.order_by("level"))[1:]
+        self.rungs = list(Rung.objects.live().order_by("level"))[1:]
         self.form = OpportunityFilterForm(
             params, self.topics, self.areas, self.access_support, self.rungs
         )

@@ -8,12 +8,12 @@ record, never anything personal. Every email is sent after the transaction
 commits.
 """
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from home.emails import render_email, send_templated_email
 from home.models import SiteSettings
+from home.site_address import absolute_url
 from opportunities.interest.reply_dates import reply_by
 from opportunities.models.interest_messages import INTEREST_MESSAGE
 from privacy.contact_wishes.messages import PersonalMessage, send_personal_email
@@ -32,7 +32,7 @@ def contact_line(site_settings):
 
 
 def admin_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def record_admin_url(record):
@@ -40,11 +40,8 @@ def record_admin_url(record):
 
 
 def status_url(page, token, request=None):
-    """The private link, absolute (it goes in an email), on the host the person used."""
-    path = page.reverse_subpage("interest_status", args=(token,))
-    if request is not None:
-        return request.build_absolute_uri(page.get_url(request) + path)
-    return page.get_full_url() + path
+    """The private link, absolute (it goes in an email), on the site's address."""
+    return page.get_full_url(request) + page.reverse_subpage("interest_status", args=(token,))
 
 
 def send_to_person(record, email, context, site_settings, link, token):

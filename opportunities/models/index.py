@@ -26,6 +26,8 @@ class OpportunityIndexPage(PersonalBenefitNotes, BoardRoutes, Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     template = "pages/opportunities/opportunity_index_page.html"
+    # Filtered and paged views are "noindex, follow" (home/page_meta.py).
+    listing_page = True
 
     class Meta:
         verbose_name = "opportunity board"

@@ -24,6 +24,7 @@ from opportunities.models.interest import places_reached
 from opportunities.models.pay import PayAndExpenses
 from opportunities.models.presentation import OpportunityPresentation
 from opportunities.models.schedule import Schedule
+from opportunities.models.venue import Venue
 from opportunities.panels import RungCheckPanel
 from opportunities.session_pattern import OpportunityPageForm, pattern_panel
 
@@ -31,7 +32,13 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
 class OpportunityPage(
-    PersonalBenefitNotes, OpportunityPresentation, Schedule, PayAndExpenses, InterestRoutes, Page
+    PersonalBenefitNotes,
+    OpportunityPresentation,
+    Schedule,
+    Venue,
+    PayAndExpenses,
+    InterestRoutes,
+    Page,
 ):
     """One paid opportunity: what it is, who runs it, where and when, and exactly
     what people get for it.
@@ -82,6 +89,8 @@ class OpportunityPage(
         blank=True,
         on_delete=models.PROTECT,
         related_name="opportunities",
+        # Published rungs only: a draft rung is not on the public ladder yet.
+        limit_choices_to={"live": True},
         verbose_name="ladder rung",
         help_text=(
             "How much say people get, on our ladder: consulted, or deciding together? "
@@ -103,11 +112,6 @@ class OpportunityPage(
         on_delete=models.SET_NULL,
         related_name="opportunities",
         help_text="Where it happens. Online and phone work shows up under every area anyway.",
-    )
-    venue = models.CharField(
-        max_length=250,
-        blank=True,
-        help_text="The building and address, or 'Zoom (link sent before)'.",
     )
     # Null only on a copy (copying clears the dates); the form requires it.
     closes_at = models.DateTimeField(
@@ -170,7 +174,8 @@ class OpportunityPage(
         index.SearchField("summary"),
         index.SearchField("lived_experience_sought"),
         index.SearchField("body"),
-        index.SearchField("venue"),
+        index.SearchField("venue_name"),
+        index.SearchField("venue_town"),
         index.AutocompleteField("title"),
         # So "housing" or a partner's name finds what is tagged with it.
         index.RelatedFields("topics", [index.SearchField("name")]),
@@ -196,12 +201,13 @@ class OpportunityPage(
         MultiFieldPanel(
             [
                 FieldPanel("format"),
-                FieldRowPanel([FieldPanel("area"), FieldPanel("venue")]),
+                FieldPanel("area"),
                 FieldPanel("closes_at"),
                 FieldRowPanel([FieldPanel("places"), FieldPanel("places_filled")]),
             ],
             heading="Where and when",
         ),
+        Venue.venue_panel,
         Schedule.sessions_panel,
         pattern_panel,
         Schedule.undated_panel,
@@ -228,7 +234,7 @@ class OpportunityPage(
 
     def clean(self):
         super().clean()
-        errors = self.pay_errors()
+        errors = {**self.pay_errors(), **self.clean_venue()}
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = "The last session cannot be before the first."
         if errors:

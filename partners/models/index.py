@@ -31,6 +31,8 @@ class PartnerIndexPage(Page):
     ]
 
     template = "pages/partners/partner_index_page.html"
+    # Filtered and paged views are "noindex, follow" (home/page_meta.py).
+    listing_page = True
 
     class Meta:
         verbose_name = "partner directory"

@@ -16,6 +16,8 @@ from wagtail.search.tasks import insert_or_update_object_task
 
 from home.blocks import ContentStreamBlock
 from home.json_ld import json_ld
+from home.page_meta import SHARE_IMAGE_FILTER
+from home.site_address import absolute_url
 from partners.choices import PROFILE_LOGO_FILTER, PartnerKind
 
 
@@ -211,6 +213,17 @@ class PartnerPage(Page):
         )
         return result
 
+    def share_card_text(self):
+        """The words on its share card (home/share_cards.py): name and summary."""
+        return self.title, [self.summary] if self.summary else []
+
+    def share_image_url(self):
+        """(absolute URL, alternative text) of the logo a shared link shows (home/page_meta.py)."""
+        if not self.logo:
+            return None
+        rendition = self.logo.get_rendition(SHARE_IMAGE_FILTER)
+        return absolute_url(rendition.url), self.logo_alt_text
+
     def structured_data(self, request=None, areas=None):
         """schema.org Organization data for search engines, as a dict."""
         data = {
@@ -225,9 +238,7 @@ class PartnerPage(Page):
             data["sameAs"] = [self.website]
         if self.logo:
             rendition = self.logo.get_rendition(PROFILE_LOGO_FILTER)
-            data["logo"] = (
-                request.build_absolute_uri(rendition.url) if request else rendition.full_url
-            )
+            data["logo"] = absolute_url(rendition.url)
         if self.contact_email:
             data["email"] = self.contact_email
         if self.contact_phone:

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from wagtail import hooks
 
 from home.private_pages import make_private, render_private
+from home.site_address import site_url
 from privacy.contact_wishes.second_factor import second_factor_gate
 
 REGISTER_PRIVATE_MESSAGE_LINKS = "register_private_message_links"
@@ -37,11 +37,7 @@ class LinkTarget:
 def message_link(private_link, token):
     """The neutral link for ``token``, on the host of ``private_link``."""
     parts = urlsplit(private_link)
-    root = (
-        f"{parts.scheme}://{parts.netloc}"
-        if parts.netloc
-        else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    )
+    root = f"{parts.scheme}://{parts.netloc}" if parts.netloc else site_url()
     return root + reverse("private_message_link", args=(token,))
 
 

@@ -12,7 +12,6 @@ docs/editors.md are saved at 1024x700 when SCREENSHOTS=1 (`make screenshots`).
 import re
 from datetime import timedelta
 
-import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
@@ -87,20 +86,6 @@ def sign_in(checked, username):
 
 def sign_out(checked):
     checked.page.context.clear_cookies()
-
-
-@pytest.fixture(autouse=True)
-def no_autosave(settings):
-    """Wagtail 8 saves the editor's form half a second after each change, in the
-    background. These journeys are about writing, moderating and publishing,
-    and those background saves race them: the first save of a new page
-    creates it and redraws the editor (a checkbox moved under the mouse; the
-    submit then said "submitted" rather than "created and submitted"); a save
-    from the moderator's open editor that reached the server after "Approve
-    and Publish" put back live=False on a page never published (Wagtail's
-    save commits the page row of such a page); and whether a save happens at
-    all depends on how soon the editor's script is ready. So, off here."""
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 
 def footer_action(page, name):

@@ -48,6 +48,7 @@ def production_server(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "x" * 20 + "-production-test-secret-key-0123456789",
         "ALLOWED_HOSTS": "copro.example.org",
+        "SITE_URL": "https://copro.example.org",
         "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
         "STATIC_ROOT": str(tmp / "static"),
         "MEDIA_ROOT": str(tmp / "media"),

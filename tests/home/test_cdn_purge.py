@@ -60,7 +60,7 @@ def test_publishing_purges_the_opportunity_board_feeds_home_and_partner(
         "/",
         partner.url,
     }
-    assert {host for host, _path in cdn.purged} == {"localhost"}
+    assert {host for host, _path in cdn.purged} == {"testserver"}  # the Site, from SITE_URL
 
     cdn.purged.clear()
     with django_capture_on_commit_callbacks(execute=True):

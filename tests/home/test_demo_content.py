@@ -1,6 +1,8 @@
 """`load_demo_content` builds the site, and running it twice changes nothing."""
 
+import re
 from io import StringIO
+from urllib.parse import urlsplit
 
 import pytest
 from django.apps import apps
@@ -53,6 +55,11 @@ def test_demo_admin_only_in_development(settings, demo_site):
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser
     assert "password 'copro-demo'" in out.getvalue()
+    # On the address served (SITE_URL; `make run PORT=...` sets it), not a fixed port.
+    settings.SITE_URL = "http://127.0.0.1:8103"
+    out = StringIO()
+    call_command("load_demo_content", stdout=out)
+    assert "Demo admin: http://127.0.0.1:8103/admin/" in out.getvalue()
 
 
 @pytest.mark.django_db
@@ -62,3 +69,18 @@ def test_demo_home_page_and_menu_render(client, settings, demo_site):
     assert "Get paid to change the services you know best" in html
     assert 'href="/about/">About us</a>' in html
     assert 'href="/about/privacy/">Privacy notice</a>' in html
+
+
+@pytest.mark.django_db
+def test_every_page_in_the_sitemap_is_linked_from_another_page(client, settings, demo_site):
+    settings.DEBUG = False
+    sitemap = client.get("/sitemap.xml").content.decode()
+    paths = [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    assert "/about/principles/" in paths
+    linked = set()
+    for path in paths:
+        html = client.get(path).content.decode()
+        linked.update(
+            urlsplit(href).path for href in re.findall(r'href="([^"]+)"', html) if href != path
+        )
+    assert [path for path in paths if path != "/" and path not in linked] == []

@@ -123,7 +123,7 @@ def test_rung_published(requested, assessment_page, sent, moderator):
         "Hello Alex Lead,\n\n"
         f"We have published rung {requested.rung_level}, {requested.rung_name}, on "
         f"{PARTNER}'s profile. You can take it down at any time from your private link.\n\n"
-        f"http://localhost{lead_url(requested.invitation)}\n\n"
+        f"http://testserver{lead_url(requested.invitation)}\n\n"
         f"{ORGANISATION}\n"
     )
 
@@ -144,6 +144,6 @@ def test_rung_not_published(requested, assessment_page, sent, moderator, reason,
     assert message.subject == "We have not published your ladder result"
     assert message.body == (
         f"Hello Alex Lead,\n\n{news}\n\n"
-        f"http://localhost{lead_url(requested.invitation)}\n\n"
+        f"http://testserver{lead_url(requested.invitation)}\n\n"
         f"{ORGANISATION}\n"
     )

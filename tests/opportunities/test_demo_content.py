@@ -70,3 +70,45 @@ def test_old_fields_move_into_sessions_on_the_demo_data(client, demo_site):
         assert page.hourly_pay_pence == page.pay_figures.hourly_pence
     html = client.get(monthly.url).content.decode()
     assert "time to be confirmed — 3 hours" in html
+
+
+REQUIRED_JOB_POSTING = {
+    "title",
+    "description",
+    "url",
+    "identifier",
+    "datePosted",
+    "validThrough",
+    "employmentType",
+    "directApply",
+    "hiringOrganization",
+}
+
+
+@pytest.mark.django_db
+def test_every_demo_job_posting_is_complete_and_dated_coherently(client, settings, demo_site):
+    from tests.opportunities.test_detail_page import structured_data
+
+    settings.DEBUG = False
+    now = timezone.now()
+    pages = OpportunityPage.objects.live()
+    assert pages.filter(venue_address_private=True, closes_at__gt=now).exists()
+    for page in pages:
+        data = structured_data(client.get(page.url).content.decode())
+        # Closed ones too: published before they closed, not on the day the demo loaded.
+        assert data["datePosted"] <= data["validThrough"][:10], page.slug
+        if page.closes_at <= now:
+            continue
+        assert data.keys() >= REQUIRED_JOB_POSTING, (page.slug, REQUIRED_JOB_POSTING - data.keys())
+        assert data["description"].startswith("<p>"), page.slug
+        if page.pay_unit != "none":
+            assert data["baseSalary"]["value"]["unitText"] in {"HOUR", "DAY", "WEEK"}, page.slug
+        if page.partner_id and page.partner.specific.logo_id:
+            assert data["hiringOrganization"]["logo"].startswith("http://testserver/"), page.slug
+        if "jobLocation" in data:
+            assert data["jobLocation"]["address"]["addressLocality"], page.slug
+        else:
+            assert data["jobLocationType"] == "TELECOMMUTE", page.slug
+        if page.venue_address_private:
+            assert page.venue_street not in str(data), page.slug
+            assert "postalCode" not in data["jobLocation"]["address"], page.slug

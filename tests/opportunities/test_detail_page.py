@@ -144,7 +144,7 @@ def test_job_posting_structured_data(client, board):
         pay_unit="day",
         hours_per_session=Decimal("5.5"),
         area=area,
-        venue="Brookmere Hospital",
+        venue_name="Brookmere Hospital",
         start_date=timezone.localdate() + timedelta(days=40),
     )
     data = structured_data(client.get(page.url).content.decode())

@@ -142,7 +142,7 @@ def test_withdrawal_tells_the_team_with_a_link_only_and_the_person_it_went_throu
             "This time we could not offer you a place. This is not a judgement on you "
             "or your experience: there were more people than places.\n\n"
             "Please look at our other opportunities: "
-            "http://localhost/opportunities/tenants-letters/\n\n"
+            "http://testserver/opportunities/tenants-letters/\n\n"
             f"If you would like to talk about it, contact us: {CONTACT}",
         ),
     ],
@@ -168,7 +168,7 @@ def test_outcome_message_in_the_default_wording(opportunity, site_settings, sent
     assert message.body == (
         "Dear Sam O'Neil,\n\n"
         f"You asked us to tell you what changed as a result of {TITLE}.\n\n"
-        "We have now published it here: http://localhost/opportunities/tenants-letters/\n\n"
+        "We have now published it here: http://testserver/opportunities/tenants-letters/\n\n"
         "Thank you for your interest.\n\n"
         f"{ORGANISATION}"
     )

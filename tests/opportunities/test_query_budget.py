@@ -17,7 +17,8 @@ from tests.opportunities.conftest import make_opportunity
 
 # The most queries each page may run, whatever the number of opportunities.
 LISTING_BUDGET = 23  # ids of one page, then its cards; their dated sessions; the ladder page
-DETAIL_BUDGET = 20  # its dated sessions and the ladder page (for "what the levels mean")
+# Its dated sessions, the ladder page (for "what the levels mean"), its share card.
+DETAIL_BUDGET = 21
 FEED_BUDGET = 16
 # A keyword search on PostgreSQL first asks whether anything matches exactly
 # (if nothing does, it shows close matches): one query more, at any size.

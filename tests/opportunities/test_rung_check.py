@@ -77,3 +77,15 @@ def test_no_warning_at_or_below_the_published_rung_or_without_one(
     assert not [
         m for m in post(moderator_client, board, taxonomy, partner, rungs[5]) if "ladder" in m
     ]
+
+
+def test_an_opportunity_cannot_claim_a_rung_that_is_still_a_draft(
+    moderator_client, board, rungs, taxonomy
+):
+    draft = Rung.objects.create(
+        level=8, name="Community-led", short_description="Not published yet.", live=False
+    )
+    response = moderator_client.post(add_url(board), opportunity_form({**taxonomy, "rung": draft}))
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not OpportunityPage.objects.filter(slug="tenant-panel").exists()

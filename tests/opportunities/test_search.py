@@ -223,7 +223,7 @@ def generated_board(board, home_page):
 
 def searchable_words(page):
     """The words the index holds for ``page``, as a person would read them."""
-    texts = [page.title, page.summary, page.lived_experience_sought, page.venue,
+    texts = [page.title, page.summary, page.lived_experience_sought, page.venue_name, page.venue_town,
              *(topic.name for topic in page.topics.all()),
              *(support.name for support in page.access_support.all()),
              page.area.name if page.area else "", page.partner.title if page.partner else "",

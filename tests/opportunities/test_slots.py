@@ -56,6 +56,27 @@ def test_partner_profile_lists_open_and_past_opportunities_with_outcomes(client,
 
 
 @pytest.mark.django_db
+def test_a_profile_shows_the_six_closing_soonest_and_links_to_the_rest(client, board, partners):
+    castlebrook = partners[0]
+    now = timezone.now()
+    for day in range(1, 9):
+        make_opportunity(
+            board, title=f"Panel closing in {day} days", partner=castlebrook,
+            closes_at=now + timedelta(days=day),
+        )  # fmt: skip
+
+    html = client.get(castlebrook.url).content.decode()
+
+    shown = [day for day in range(1, 9) if f"Panel closing in {day} days" in html]
+    assert shown == [1, 2, 3, 4, 5, 6]
+    assert "These are the 6 closing soonest of 8 open now." in html
+    assert (
+        '<a href="/opportunities/?partner=castlebrook">'
+        "See all 8 open opportunities with Castlebrook Council</a>"
+    ) in html
+
+
+@pytest.mark.django_db
 def test_partner_profile_without_opportunities_says_so(client, board, partners):
     html = client.get(partners[1].url).content.decode()
     assert "Nothing open with Hearthway Homes right now." in html

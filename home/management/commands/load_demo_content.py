@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home import demo_content
+from home.site_address import absolute_url
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "copro-demo"  # noqa: S105 - development only, printed on purpose
@@ -57,7 +58,7 @@ class Command(BaseCommand):
             user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo admin: http://127.0.0.1:8000/admin/  user '{DEMO_ADMIN_USERNAME}', "
+                f"Demo admin: {absolute_url('/admin/')}  user '{DEMO_ADMIN_USERNAME}', "
                 f"password '{DEMO_ADMIN_PASSWORD}' (development only)"
             )
         )

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0006_personal_data_access_moves_to_privacy"),
+        ("home", "0008_share_cards"),
     ]
 
     operations = [

@@ -37,6 +37,6 @@ def remove_examples(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("home", "0007_search_synonyms"), ("home", "0003_groups")]
+    dependencies = [("home", "0009_search_synonyms"), ("home", "0003_groups")]
 
     operations = [migrations.RunPython(add_examples, remove_examples)]

@@ -15,6 +15,6 @@ class CreateTrigramExtension(TrigramExtension):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("home", "0008_seed_search_synonyms")]
+    dependencies = [("home", "0010_seed_search_synonyms")]
 
     operations = [CreateTrigramExtension()]
