@@ -124,6 +124,7 @@ DEMO_GROUP_PATHS = (
     "tests/home/test_previews.py",
     "tests/opportunities/test_demo_content.py",
     "tests/opportunities/test_interest_demo.py",
+    "tests/opportunities/test_search_demo.py",
     "tests/partners/test_demo_content.py",
     "tests/test_role_matrix.py",
 )

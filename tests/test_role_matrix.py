@@ -22,6 +22,7 @@ from home.models import (
     AccessSupport,
     Area,
     NavigationSettings,
+    SearchSynonym,
     Sector,
     SiteSettings,
     StandardPage,
@@ -255,7 +256,7 @@ def build_rows():
         ("workflow report", reverse("wagtailadmin_reports:workflow"), PAGE_EDITORS),
         ("aging pages report", reverse("wagtailadmin_reports:aging_pages"), PAGE_EDITORS),
     ]
-    for model in (Topic, Area, Sector, AccessSupport):
+    for model in (Topic, Area, Sector, AccessSupport, SearchSynonym):
         rows += snippet_rows(model, {E, M, S}, add={E, M, S})
         rows.append((f"{model._meta.model_name} chooser", chooser(model), STAFF))
     for model in (

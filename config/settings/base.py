@@ -251,7 +251,19 @@ SITE_URL = (
     or f"http://127.0.0.1:{os.environ.get('PORT') or 8000}"
 ).rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: on PostgreSQL its own full-text backend, with English stemming
+# ("housing" finds "houses") and typo tolerance (modelsearch's Fuzzy queries
+# through pg_trgm, which home's migration 0011 creates); on SQLite the
+# database backend (FTS5). Changing SEARCH_CONFIG needs `manage.py update_index`.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.database.postgres.postgres",
+            "SEARCH_CONFIG": "english",
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True

@@ -1,8 +1,9 @@
-"""The admin screens for the shared lists (topics, areas, sectors, access support)."""
+"""The admin screens for the shared lists (topics, areas, sectors, access
+support) and the search synonyms."""
 
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.models import AccessSupport, Area, Sector, Topic
+from home.models import AccessSupport, Area, SearchSynonym, Sector, Topic
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -36,8 +37,18 @@ class AccessSupportViewSet(TaxonomyViewSet):
     menu_label = "Access support"
 
 
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "search"
+    menu_label = "Search synonyms"
+    list_display = ["term", "alternatives"]
+    search_fields = ["term", "alternatives"]
+    ordering = ["term"]
+    form_fields = ["term", "alternatives"]
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = "Lists and categories"
     menu_icon = "tag"
     menu_order = 300
-    items = (TopicViewSet, AreaViewSet, SectorViewSet, AccessSupportViewSet)
+    items = (TopicViewSet, AreaViewSet, SectorViewSet, AccessSupportViewSet, SearchSynonymViewSet)

@@ -4,18 +4,24 @@ other pages that keep the filters.
 A subclass says which items match (:meth:`Listing.filtered`), what each card
 needs fetched with them (:meth:`Listing.for_display`) and which filters are in
 use (:meth:`Listing.query_pairs`); its class attributes say how its pages are
-numbered and linked.
+numbered and linked. A listing with a search box sets :attr:`Listing.search`
+(see :meth:`Listing.keyword_search`) and says which words a "Did you mean …?"
+may offer (:meth:`Listing.vocabulary_texts`).
 """
 
+from collections.abc import Iterable
 from typing import Any, ClassVar
 from urllib.parse import urlencode
 
 from django.core.paginator import Page
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import QueryDict
 from django.utils.functional import cached_property
 
 from home.listing.pagination import Pagination
+from home.listing.search import KeywordSearch
+from home.listing.suggestions import cached_vocabulary, did_you_mean
+from home.models.search_synonyms import SearchSynonym
 
 
 class Listing:
@@ -28,9 +34,43 @@ class Listing:
     numbered_page_links: ClassVar[bool] = False
     # Whether the link to the first page says ``page=1`` or leaves it out.
     page_one_in_url: ClassVar[bool] = True
+    # Names the cached word list that "Did you mean …?" suggests from.
+    vocabulary_key: ClassVar[str] = ""
+
+    # The keyword search in use, if the listing has a search box.
+    search: KeywordSearch | None = None
 
     def __init__(self, params: QueryDict) -> None:
         self.params = params
+
+    def keyword_search(
+        self, model: type[Model], text: str | None, word_limit: int | None = None
+    ) -> KeywordSearch:
+        """The search for ``text`` with the synonyms editors keep, every word
+        (or one of its synonyms) required."""
+        synonyms = SearchSynonym.as_mapping() if text and text.strip() else {}
+        return KeywordSearch(model, text, synonyms=synonyms, operator="and", word_limit=word_limit)
+
+    def vocabulary_texts(self) -> Iterable[str]:
+        """What the listing's pages are indexed by that a typo may be near:
+        titles, topics, areas, partners."""
+        return []
+
+    @cached_property
+    def suggestion(self) -> dict[str, str] | None:
+        """ "Did you mean …?" when a search found nothing: the words and a link
+        to search for them with the same filters."""
+        if not self.search or self.count:
+            return None
+
+        def texts() -> list[str]:
+            return [*self.vocabulary_texts(), *SearchSynonym.objects.values_list("term", flat=True)]
+
+        words = did_you_mean(self.search.words, cached_vocabulary(self.vocabulary_key, texts))
+        if not words:
+            return None
+        pairs = [(key, value) for key, value in self.query_pairs() if key != "q"]
+        return {"words": words, "url": f"?{urlencode([('q', words), *pairs])}"}
 
     def filtered(self) -> QuerySet[Any]:
         """The matching items, sorted, without paging."""

@@ -1,4 +1,5 @@
 from home.models.pages import HomePage, StandardPage
+from home.models.search_synonyms import SearchSynonym
 from home.models.settings import NavigationSettings, SiteSettings
 from home.models.share_cards import ShareCard
 from home.models.taxonomies import AccessSupport, Area, Sector, Topic
@@ -8,6 +9,7 @@ __all__ = [
     "Area",
     "HomePage",
     "NavigationSettings",
+    "SearchSynonym",
     "Sector",
     "ShareCard",
     "SiteSettings",

@@ -14,6 +14,8 @@ SORTS = [
     ("newest", "Newest"),
     ("pay", "Highest hourly pay"),
 ]
+# Offered, and chosen when no other sort is, only with keywords to match.
+BEST_MATCH = ("best", "Best match")
 
 
 class PoundsField(forms.CharField):
@@ -82,6 +84,8 @@ class OpportunityFilterForm(FilterForm):
 
     def __init__(self, data, topics, areas, access_support, rungs):
         super().__init__(data)
+        if data is not None and str(data.get("q") or "").strip():
+            self.fields["sort"].choices = [BEST_MATCH, *SORTS]
         self.fields["topic"].choices = [("", "Any topic")] + [(t.slug, t.name) for t in topics]
         self.fields["area"].choices = [("", "Anywhere")] + [(a.slug, a.name) for a in areas]
         self.fields["access"].choices = [(s.slug, s.name) for s in access_support]

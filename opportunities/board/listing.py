@@ -5,8 +5,10 @@ URL that works without JavaScript. A value the form cannot read is ignored
 (the rest still apply), never an error.
 
 Keyword search goes through Wagtail search, which cannot filter on
-many-to-many fields (topics, access support): it returns matching ids, and
-the ORM applies every filter to those (``home.listing.search``). Paging and
+many-to-many fields (topics, access support): it gives a subquery of matching
+ids, and the database applies every filter, the sort and the paging to those
+in the listing's own query (``home.listing.search``). With keywords and no
+sort chosen, the best matches come first. Paging and
 the links between pages come from ``home.listing``, as for the partner
 directory.
 """
@@ -19,7 +21,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from home.listing import Listing, matches_search, search_words
+from home.listing import Listing
 from home.models import AccessSupport, Area, Topic
 from ladder.models import LadderPage, Rung
 from opportunities.board.filters import OpportunityFilterForm
@@ -45,6 +47,7 @@ class OpportunityListing(Listing):
 
     page_size = 12
     pages_label = "Pages of opportunities"
+    vocabulary_key = "opportunities"
 
     def __init__(self, index_page: "OpportunityIndexPage", params):
         super().__init__(params)
@@ -58,22 +61,26 @@ class OpportunityListing(Listing):
             params, self.topics, self.areas, self.access_support, self.rungs
         )
         self.filters = self.form.valid_data
+        # The page type, from the board's own queryset: the page models import
+        # this module (through the board's routes), so it cannot import them.
+        self.search = self.keyword_search(
+            self.base_queryset().model, self.filters.get("q"), word_limit=SEARCH_WORD_LIMIT
+        )
+
+    @cached_property
+    def visible(self):
+        # Once: ``public()`` reads the page view restrictions when called.
+        return self.index_page.opportunities()
 
     def base_queryset(self):
-        return self.index_page.opportunities()
+        return self.visible
 
     def filtered(self):
         """The matching opportunities, sorted, without paging."""
         data = self.filters
         now = timezone.now()
         queryset = self.base_queryset()
-        # The page type, from the board's own queryset: the page models import
-        # this module (through the board's routes), so it cannot import them.
         opportunity_page = queryset.model
-
-        words = search_words(data.get("q"), limit=SEARCH_WORD_LIMIT)
-        if words:
-            queryset = queryset.filter(matches_search(opportunity_page, words, operator="and"))
 
         if data.get("what_changed"):
             queryset = queryset.filter(has_outcome=True, closes_at__lte=now)
@@ -100,8 +107,17 @@ class OpportunityListing(Listing):
         if data.get("rung"):
             queryset = queryset.filter(rung__level__gte=int(data["rung"]))
 
-        # Filtering across many-to-many joins can repeat a row; ask for ids once.
-        queryset = opportunity_page.objects.filter(pk__in=queryset.values("pk"))
+        sort = data.get("sort") or ("best" if self.search else "closing")
+        if self.search:
+            # The search runs over the filtered ones, by id (a field Wagtail
+            # indexes for filtering), and scores the matches for "best match".
+            queryset = self.search.ranked(
+                opportunity_page.objects.filter(id__in=queryset.values("pk")),
+                scored=sort == "best",
+            )
+        else:
+            # Filtering across many-to-many joins can repeat a row; ask for ids once.
+            queryset = opportunity_page.objects.filter(pk__in=queryset.values("pk"))
         # Whatever the sort, ones people can still ask to join come first. How many
         # are selected is looked up only for an opportunity with a set number of
         # places, and the sort needs no grouping, so counting and paging the
@@ -121,8 +137,9 @@ class OpportunityListing(Listing):
             default=0,
             output_field=IntegerField(),
         )
-        sort = data.get("sort") or "closing"
-        if sort == "newest":
+        if sort == "best" and self.search:
+            order = [self.search.by_score(), "closes_at", "pk"]
+        elif sort == "newest":
             order = [F("first_published_at").desc(nulls_last=True), "pk"]
         elif sort == "pay":
             order = [F("hourly_pay_pence").desc(nulls_last=True), "closes_at", "pk"]
@@ -149,6 +166,14 @@ class OpportunityListing(Listing):
             for key, value in self.filters.items()
             if key not in ("sort", "partner") and value not in (None, "", [], False)
         )
+
+    def vocabulary_texts(self):
+        opportunities = self.base_queryset()
+        return [
+            *opportunities.values_list("title", flat=True),
+            *(taxonomy.name for taxonomy in [*self.topics, *self.areas, *self.access_support]),
+            *PartnerPage.objects.live().values_list("title", flat=True),
+        ]
 
     @cached_property
     def ladder_url(self):

@@ -181,6 +181,10 @@ class OpportunityPage(
         index.RelatedFields("topics", [index.SearchField("name")]),
         index.RelatedFields("partner", [index.SearchField("title")]),
         index.RelatedFields("area", [index.SearchField("name")]),
+        # "step-free" or "BSL" finds what offers that support.
+        index.RelatedFields("access_support", [index.SearchField("name")]),
+        # "universal credit" finds what its benefit notes name.
+        index.SearchField("benefits_named"),
     ]
 
     content_panels = [
@@ -248,6 +252,11 @@ class OpportunityPage(
             self._meta.app_label, self._meta.model_name, str(self.pk)
         )
         return result
+
+    def benefits_named(self):
+        """The benefits its notes name (from the rules in force when it was last
+        saved), so a search for a benefit finds it."""
+        return ", ".join(dict.fromkeys(note.benefit for note in self.benefit_notes()))
 
     # Open, closed, full ---------------------------------------------------
 

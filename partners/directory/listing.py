@@ -3,8 +3,9 @@ matching partners (A to Z), their count and the current page of cards.
 
 It takes the directory page and asks it for its partners, so it never imports
 a page class: the page imports this module, not the other way round. Keyword
-cleaning, search, the filter form's rule for bad values and paging are the
-shared ones in ``home.listing``, as on the opportunity board."""
+cleaning, search (synonyms, best matches first), the filter form's rule for
+bad values and paging are the shared ones in ``home.listing``, as on the
+opportunity board."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
-from home.listing import Listing, matches_search, search_words
+from home.listing import Listing
+from home.models import Area, Sector
 from partners.choices import CARD_LOGO_SPECS
 from partners.directory.filters import (
     ActiveFilter,
@@ -56,6 +58,7 @@ class PartnerDirectory(Listing):
     pages_label = "Pages of partners"
     numbered_page_links = True
     page_one_in_url = False
+    vocabulary_key = "partners"
 
     def __init__(self, index_page: PartnerIndexPage, query):
         super().__init__(query)
@@ -66,6 +69,7 @@ class PartnerDirectory(Listing):
         ]
         values = DirectoryFilterForm(query, filters_with_choices).valid_data
         self.keywords = values.get("q", "")
+        self.search = self.keyword_search(index_page.partners().model, self.keywords)
         self.filters = [
             ActiveFilter.showing(definition, choices, values.get(definition.name, ""))
             for definition, choices in filters_with_choices
@@ -80,14 +84,23 @@ class PartnerDirectory(Listing):
         return bool(self.keywords or self.applied_filters)
 
     def filtered(self):
+        """The matching partners: best match first with keywords, else A to Z."""
         partners = self.index_page.partners()
         if self.keywords:
             # A plain match on the name catches part-words ("north" for "Northfield").
-            found = matches_search(partners.model, search_words(self.keywords))
-            partners = partners.filter(found | Q(title__icontains=self.keywords))
+            partners = partners.filter(self.search.condition() | Q(title__icontains=self.keywords))
         for active in self.applied_filters:
             partners = active.definition.narrow(partners, active.value)
+        if self.search:
+            return partners.order_by(self.search.by_relevance(), Lower("title"), "pk")
         return partners.order_by(Lower("title"), "pk")
+
+    def vocabulary_texts(self):
+        return [
+            *self.index_page.partners().values_list("title", flat=True),
+            *Area.objects.values_list("name", flat=True),
+            *Sector.objects.values_list("name", flat=True),
+        ]
 
     def for_display(self, items):
         return card_queryset(items)

@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.search.tasks import insert_or_update_object_task
 
 from home.blocks import ContentStreamBlock
 from home.json_ld import json_ld
@@ -140,6 +141,9 @@ class PartnerPage(Page):
         index.SearchField("commitment"),
         index.AutocompleteField("title"),
         index.FilterField("kind"),
+        # So "health" or "Merseyside" finds the partners in that sector or area.
+        index.RelatedFields("sector", [index.SearchField("name")]),
+        index.RelatedFields("areas", [index.SearchField("name")]),
     ]
 
     content_panels = [
@@ -198,6 +202,16 @@ class PartnerPage(Page):
             errors["quote"] = "Add the quote, or clear 'who said it'."
         if errors:
             raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        # The search index is updated from the post_save signal, before the
+        # cluster writes the areas; index again now they are written (as
+        # OpportunityPage does), so searching an area's name finds the partner.
+        insert_or_update_object_task.enqueue(
+            self._meta.app_label, self._meta.model_name, str(self.pk)
+        )
+        return result
 
     def share_card_text(self):
         """The words on its share card (home/share_cards.py): name and summary."""
