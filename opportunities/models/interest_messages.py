@@ -1,14 +1,16 @@
-"""The editable wording of the emails people get about their interest.
+"""The editable wording of the emails and texts people get about their interest.
 
 Editors change the words in Settings > Interest messages; the placeholders
 below are filled in for each person when a message is sent.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from home.placeholders import Wording
+from privacy.texts.length import MOST_PARTS, most_characters, text_length
 
 INTEREST_MESSAGE = Wording(
     {
@@ -26,6 +28,45 @@ PLACEHOLDER_HELP = INTEREST_MESSAGE.describe()
 def validate_placeholders(text):
     """The validator of every interest message's subject and body."""
     INTEREST_MESSAGE.validate(text)
+
+
+CONFIRMATION_TEXT = Wording(
+    {
+        "name": "the person's name",
+        "reference": "their reference, like KMP-47X",
+        "organisation": "your organisation's name",
+        "link": "their private link, to check or withdraw their interest",
+    },
+    required=("reference", "link"),
+    what="text",
+)
+
+# Long but likely values: a text must fit in two parts with these, the name
+# making it UCS-2 (70 characters a part) as a Welsh or Urdu name does.
+LONG_TEXT_VALUES = {
+    "name": "Siân Ŵyn Davies",
+    "reference": "KMP-47X",
+    "organisation": "Co-pro Network",
+    "link": "https://copro.example.org/m/" + "x" * 43 + "/",
+}
+
+
+def validate_confirmation_text(text):
+    """Placeholders as offered, and short enough: with a long name and link
+    the text must still fit in two parts (``privacy.texts.length``)."""
+    CONFIRMATION_TEXT.validate(text)
+    length = text_length(CONFIRMATION_TEXT.fill(text, LONG_TEXT_VALUES))
+    if length.parts > MOST_PARTS:
+        raise ValidationError(
+            "This text is too long. With a long name and the link it would be sent as "
+            "%(parts)s texts: shorten it by %(over)s characters so it goes as %(most)s.",
+            code="text_too_long",
+            params={
+                "parts": length.parts,
+                "over": length.characters - most_characters(length.encoding),
+                "most": MOST_PARTS,
+            },
+        )
 
 
 @register_setting(icon="mail")
@@ -91,6 +132,18 @@ class InterestMessages(BaseGenericSetting):
         help_text=PLACEHOLDER_HELP + ". Sent once, when the outcome is published.",
     )
 
+    confirmation_text = models.CharField(
+        "text after they send their interest",
+        max_length=200,
+        default="Hi {name}, your {organisation} reference is {reference}. {link}",
+        validators=[validate_confirmation_text],
+        help_text=(
+            "Texted to people who chose text messages and said texts are safe, after they "
+            "send their interest. " + CONFIRMATION_TEXT.describe() + ". It must contain "
+            "{reference} and {link}, and fit in two texts."
+        ),
+    )
+
     panels = [
         HelpPanel(
             content=(
@@ -110,6 +163,14 @@ class InterestMessages(BaseGenericSetting):
         MultiFieldPanel(
             [FieldPanel("outcome_subject"), FieldPanel("outcome_body")],
             heading="What changed (outcome)",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("confirmation_text")],
+            heading="Text message after sending interest",
+            help_text=(
+                "People who said texts are not safe get a text that says only that there "
+                "is news, with a private link that names nothing."
+            ),
         ),
     ]
 

@@ -22,7 +22,9 @@ To add a kind of message (a later feature that reaches people):
    full message always contains;
 2. add a ``MessageKind`` to ``MESSAGE_KINDS`` naming it, and the channels its
    records offer (``contact_channels``): wishes that use another channel are
-   skipped for it.
+   skipped for it; ``texts=True`` when it is also texted (the same rules hold
+   for the text: nothing unless texts were allowed, as written only when they
+   are safe, else neutral with the one ``/m/<token>/`` link).
 
 A new channel or a new kind of wish is a new row of ``WISHES``.
 """
@@ -56,7 +58,7 @@ TITLE = "Shape the domestic abuse helpline"
 TOPIC = "Domestic abuse"
 PARTNER = "Riverside Refuge"
 SCOPE = "Survivors' forum"
-PHONE = "07700 900 517"
+PHONE = "07400 900 517"  # a UK mobile: texts go only to those
 
 
 # The wishes -----------------------------------------------------------------------
@@ -284,12 +286,13 @@ class MessageKind:
     name: str
     send: object
     contact_channels: tuple = tuple(Channel)
+    texts: bool = False
 
 
 INVITATION_CHANNELS = (Channel.EMAIL,)
 
 MESSAGE_KINDS = [
-    MessageKind("interest: confirmation", send_interest_confirmation),
+    MessageKind("interest: confirmation", send_interest_confirmation, texts=True),
     MessageKind("interest: duplicate notice", send_interest_duplicate),
     MessageKind("interest: selected", send_status("selected", "You have a place")),
     MessageKind("interest: not selected", send_status("not_selected", "About ")),
@@ -320,8 +323,9 @@ def to_person(sent):
 
 
 @pytest.mark.parametrize(("kind", "wishes"), CASES)
-def test_every_message_honours_every_wish(world, kind, wishes):
+def test_every_message_honours_every_wish(world, kind, wishes, text_outbox):
     sent = kind.send(world, wishes)
+    check_the_texts(kind, wishes, sent, list(text_outbox))
     messages = to_person(sent)
     if not wishes.emailed:
         assert messages == [], "an email went to someone who did not allow email"
@@ -342,6 +346,28 @@ def test_every_message_honours_every_wish(world, kind, wishes):
     assert len(links) == 1, message.body
     assert re.fullmatch(r"http://[a-z]+/m/[A-Za-z0-9_-]{43}/", links[0]), links[0]
     assert "There is news for you" in message.body
+    check_the_link_asks_first(links[0], sent, wishes)
+
+
+def check_the_texts(kind, wishes, sent, texts):
+    """Texted only when allowed; as written when safe; else neutral, and its one
+    link asks first, like a neutral email's."""
+    if not (kind.texts and wishes.fields.get("text_ok")):
+        assert texts == [], "a text went to someone who did not allow texts"
+        return
+    (text,) = texts
+    assert text.to == "+447400900517"
+    if wishes.fields.get("text_safe"):
+        assert sent.record.reference in text.body
+        return
+    body = text.body.lower()
+    for word in sent.sensitive:
+        assert word.lower() not in body, f"{word!r} in a neutral text"
+    assert sent.record.reference.lower() not in body
+    assert "there is news for you" in body
+    links = re.findall(r"https?://\S+", text.body)
+    assert len(links) == 1, text.body
+    assert re.fullmatch(r"http://[a-z]+/m/[A-Za-z0-9_-]{43}/", links[0]), links[0]
     check_the_link_asks_first(links[0], sent, wishes)
 
 
