@@ -144,6 +144,19 @@ class InterestMessages(BaseGenericSetting):
         ),
     )
 
+    link_again_text = models.CharField(
+        "text with their link again",
+        max_length=200,
+        default="{organisation}: here is your link again. Reference {reference}. {link}",
+        validators=[validate_confirmation_text],
+        help_text=(
+            "Texted to someone who asked for their link again on the 'Send me my link "
+            "again' page, when texts are safe for them. "
+            + CONFIRMATION_TEXT.describe()
+            + ". It must contain {reference} and {link}, and fit in two texts."
+        ),
+    )
+
     panels = [
         HelpPanel(
             content=(
@@ -165,8 +178,8 @@ class InterestMessages(BaseGenericSetting):
             heading="What changed (outcome)",
         ),
         MultiFieldPanel(
-            [FieldPanel("confirmation_text")],
-            heading="Text message after sending interest",
+            [FieldPanel("confirmation_text"), FieldPanel("link_again_text")],
+            heading="Text messages",
             help_text=(
                 "People who said texts are not safe get a text that says only that there "
                 "is news, with a private link that names nothing."

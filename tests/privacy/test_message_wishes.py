@@ -30,6 +30,7 @@ A new channel or a new kind of wish is a new row of ``WISHES``.
 """
 
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -40,6 +41,7 @@ from django.test import Client
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from home import form_protection
 from home.models import SiteSettings, Topic
 from ladder.invitations.emails import notify_new_response, send_invitation
 from ladder.invitations.services import approve, decline, request_publication
@@ -208,6 +210,21 @@ def send_interest_duplicate(world, wishes):
     return Sent(record, world.interest_sensitive(), "We already have your interest")
 
 
+def send_link_again(world, wishes):
+    """ "Send me my link again", asked with the email if they allowed email,
+    else with their phone number."""
+    record, _ = make_interest(world.opportunity, **wishes.fields)
+    contact = wishes.fields["contact_email"] if wishes.emailed else PHONE
+    started = form_protection.issue_start_time("opportunities.link_again", time.time() - 60)
+    data = {"reference": record.reference, "contact": contact, "form_started": started}
+    world.sending(lambda: Client().post("/your-link/", data))
+    return Sent(record, world.interest_sensitive(), "You asked for your private link again")
+
+
+def texted_for_link_again(wishes):
+    return not wishes.emailed and bool(wishes.fields.get("text_ok"))
+
+
 def send_status(status, says):
     def send(world, wishes):
         record, _ = make_interest(world.opportunity, **wishes.fields)
@@ -286,7 +303,7 @@ class MessageKind:
     name: str
     send: object
     contact_channels: tuple = tuple(Channel)
-    texts: bool = False
+    texts: object = False  # or a function of the wishes: whether this person is texted
 
 
 INVITATION_CHANNELS = (Channel.EMAIL,)
@@ -298,6 +315,7 @@ MESSAGE_KINDS = [
     MessageKind("interest: not selected", send_status("not_selected", "About ")),
     MessageKind("interest: outcome notice", send_outcome_notice),
     MessageKind("interest: withdrawal", send_withdrawal),
+    MessageKind("interest: link again", send_link_again, texts=texted_for_link_again),
     MessageKind("ladder: invitation", send_invitation_email, INVITATION_CHANNELS),
     MessageKind("ladder: new answer", send_new_answer, INVITATION_CHANNELS),
     MessageKind("ladder: rung published", send_decision(True), INVITATION_CHANNELS),
@@ -352,7 +370,8 @@ def test_every_message_honours_every_wish(world, kind, wishes, text_outbox):
 def check_the_texts(kind, wishes, sent, texts):
     """Texted only when allowed; as written when safe; else neutral, and its one
     link asks first, like a neutral email's."""
-    if not (kind.texts and wishes.fields.get("text_ok")):
+    texted = kind.texts(wishes) if callable(kind.texts) else kind.texts
+    if not (texted and wishes.fields.get("text_ok")):
         assert texts == [], "a text went to someone who did not allow texts"
         return
     (text,) = texts
