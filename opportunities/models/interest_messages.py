@@ -41,6 +41,28 @@ CONFIRMATION_TEXT = Wording(
     what="text",
 )
 
+SESSION_REMINDER = Wording(
+    {
+        "name": "the person's name",
+        "reference": "their reference, like KMP-47X",
+        "opportunity": "the opportunity's title",
+        "organisation": "your organisation's name",
+        "when": "the session's day and time, like 'Tuesday 3 March, 10am to 12:30pm'",
+        "where": "where it is: the venue, its own place, or 'online'",
+        "link": "their private link",
+        "contact": "your phone number and email, from Site settings",
+    },
+    what="reminder",
+)
+SESSION_REMINDER_TEXT = Wording(
+    SESSION_REMINDER.placeholders, required=("when", "link"), what="text"
+)
+
+
+def validate_session_reminder(text):
+    SESSION_REMINDER.validate(text)
+
+
 # Long but likely values: a text must fit in two parts with these, the name
 # making it UCS-2 (70 characters a part) as a Welsh or Urdu name does.
 LONG_TEXT_VALUES = {
@@ -48,14 +70,27 @@ LONG_TEXT_VALUES = {
     "reference": "KMP-47X",
     "organisation": "Co-pro Network",
     "link": "https://copro.example.org/m/" + "x" * 43 + "/",
+    "opportunity": "Shape the new housing repairs service",
+    "when": "Wednesday 30 September, 10:30am to 12:30pm",
+    "where": "Online",
+    "contact": "call 0161 496 0000",
 }
 
 
 def validate_confirmation_text(text):
     """Placeholders as offered, and short enough: with a long name and link
     the text must still fit in two parts (``privacy.texts.length``)."""
-    CONFIRMATION_TEXT.validate(text)
-    length = text_length(CONFIRMATION_TEXT.fill(text, LONG_TEXT_VALUES))
+    _validate_text(CONFIRMATION_TEXT, text)
+
+
+def validate_session_reminder_text(text):
+    _validate_text(SESSION_REMINDER_TEXT, text)
+
+
+def _validate_text(wording, text):
+    wording.validate(text)
+    values = {name: LONG_TEXT_VALUES[name] for name in wording.placeholders}
+    length = text_length(wording.fill(text, values))
     if length.parts > MOST_PARTS:
         raise ValidationError(
             "This text is too long. With a long name and the link it would be sent as "
@@ -157,6 +192,36 @@ class InterestMessages(BaseGenericSetting):
         ),
     )
 
+    session_reminder_subject = models.CharField(
+        max_length=200,
+        default="Tomorrow: {opportunity}",
+        validators=[validate_session_reminder],
+        help_text="The subject of the email to selected people the day before each session.",
+    )
+    session_reminder_body = models.TextField(
+        default=(
+            "Dear {name},\n\n"
+            "A reminder that your session for {opportunity} is tomorrow: {when}.\n"
+            "Where: {where}\n\n"
+            "Your page has the details: {link}\n\n"
+            "If you cannot come, or need any support, contact us: {contact}\n\n"
+            "{organisation}"
+        ),
+        validators=[validate_session_reminder],
+        help_text=SESSION_REMINDER.describe() + ".",
+    )
+    session_reminder_text = models.CharField(
+        "text the day before a session",
+        max_length=200,
+        default="{organisation}: a reminder of your session tomorrow, {when}. Details: {link}",
+        validators=[validate_session_reminder_text],
+        help_text=(
+            "Texted to selected people the day before each session, when texts are safe "
+            "for them. " + SESSION_REMINDER_TEXT.describe() + ". It must contain {when} and "
+            "{link}, and fit in two texts."
+        ),
+    )
+
     panels = [
         HelpPanel(
             content=(
@@ -178,7 +243,15 @@ class InterestMessages(BaseGenericSetting):
             heading="What changed (outcome)",
         ),
         MultiFieldPanel(
-            [FieldPanel("confirmation_text"), FieldPanel("link_again_text")],
+            [FieldPanel("session_reminder_subject"), FieldPanel("session_reminder_body")],
+            heading="The day before each session (to selected people)",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("confirmation_text"),
+                FieldPanel("link_again_text"),
+                FieldPanel("session_reminder_text"),
+            ],
             heading="Text messages",
             help_text=(
                 "People who said texts are not safe get a text that says only that there "

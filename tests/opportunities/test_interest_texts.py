@@ -128,14 +128,12 @@ def test_the_text_fits_two_parts_with_its_link_in_english_and_with_a_ucs2_name(
 
 
 def wording_form(text):
+    """Every field of the settings form as saved, with the text after sending changed."""
     messages = InterestMessages.load()
     fields = [
-        "selected_subject",
-        "selected_body",
-        "not_selected_subject",
-        "not_selected_body",
-        "outcome_subject",
-        "outcome_body",
+        field.name
+        for field in InterestMessages._meta.fields
+        if field.name not in ("id", "confirmation_text")
     ]
     return {**{name: getattr(messages, name) for name in fields}, "confirmation_text": text}
 

@@ -32,6 +32,7 @@ A new channel or a new kind of wish is a new row of ``WISHES``.
 import re
 import time
 from dataclasses import dataclass, field
+from datetime import time as clock_time
 from datetime import timedelta
 
 import pytest
@@ -47,7 +48,8 @@ from ladder.invitations.emails import notify_new_response, send_invitation
 from ladder.invitations.services import approve, decline, request_publication
 from ladder.team_results import team_results
 from opportunities.interest import services as interest
-from opportunities.models import ExpressionOfInterest
+from opportunities.interest.session_reminders import send_session_reminders
+from opportunities.models import ExpressionOfInterest, OpportunitySession
 from privacy.contact_wishes.channels import Channel
 from tests.ladder.invitation_helpers import answer, make_invitation, make_partner
 from tests.opportunities.conftest import make_board, make_opportunity
@@ -221,6 +223,19 @@ def send_link_again(world, wishes):
     return Sent(record, world.interest_sensitive(), "You asked for your private link again")
 
 
+def send_session_reminder(world, wishes):
+    record, _ = make_interest(world.opportunity, status="selected", **wishes.fields)
+    OpportunitySession.objects.create(
+        page=world.opportunity,
+        date=timezone.localdate() + timedelta(days=1),
+        starts_at=clock_time(10),
+        place="Refuge meeting room",
+    )
+    world.sending(send_session_reminders)
+    sensitive = [*world.interest_sensitive(), "session", "Refuge meeting room"]
+    return Sent(record, sensitive, "tomorrow")
+
+
 def texted_for_link_again(wishes):
     return not wishes.emailed and bool(wishes.fields.get("text_ok"))
 
@@ -316,6 +331,7 @@ MESSAGE_KINDS = [
     MessageKind("interest: outcome notice", send_outcome_notice),
     MessageKind("interest: withdrawal", send_withdrawal),
     MessageKind("interest: link again", send_link_again, texts=texted_for_link_again),
+    MessageKind("interest: session reminder", send_session_reminder, texts=True),
     MessageKind("ladder: invitation", send_invitation_email, INVITATION_CHANNELS),
     MessageKind("ladder: new answer", send_new_answer, INVITATION_CHANNELS),
     MessageKind("ladder: rung published", send_decision(True), INVITATION_CHANNELS),
@@ -377,7 +393,8 @@ def check_the_texts(kind, wishes, sent, texts):
     (text,) = texts
     assert text.to == "+447400900517"
     if wishes.fields.get("text_safe"):
-        assert sent.record.reference in text.body
+        # As written: with their reference, or what the message is for.
+        assert sent.record.reference in text.body or sent.always_says in text.body
         return
     body = text.body.lower()
     for word in sent.sensitive:
