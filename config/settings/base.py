@@ -202,32 +202,8 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Co-pro Network <hello@example.org>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
-# Text messages (privacy/texts/): who delivers them, like EMAIL_BACKEND.
-# GOV.UK Notify by default in production (a live key is needed); the console
-# in development, memory in tests. README "Text messages" lists the choices.
-TEXT_MESSAGE_BACKEND = os.environ.get(
-    "TEXT_MESSAGE_BACKEND", "privacy.texts.backends.notify.NotifyTextBackend"
-)
-TEXT_MESSAGE_TIMEOUT = env_int("TEXT_MESSAGE_TIMEOUT", 20)
-# Attempts at sending one text before it is marked failed, and the wait
-# before the first retry (doubled for each later one).
-TEXT_MESSAGE_ATTEMPTS = env_int("TEXT_MESSAGE_ATTEMPTS", 5)
-TEXT_MESSAGE_RETRY_SECONDS = env_int("TEXT_MESSAGE_RETRY_SECONDS", 300)
-# The sending window, in whole hours of the site's time zone: no texts
-# outside it unless the person asked for that one.
-TEXT_WINDOW_OPENS = env_int("TEXT_WINDOW_OPENS", 8)
-TEXT_WINDOW_CLOSES = env_int("TEXT_WINDOW_CLOSES", 21)
-NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
-NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
-NOTIFY_SMS_SENDER_ID = os.environ.get("NOTIFY_SMS_SENDER_ID", "")
-NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "")
-TWILIO_ACCOUNT_SID = os.environ.get("TWILIO_ACCOUNT_SID", "")
-TWILIO_AUTH_TOKEN = os.environ.get("TWILIO_AUTH_TOKEN", "")
-TWILIO_API_KEY_SID = os.environ.get("TWILIO_API_KEY_SID", "")
-TWILIO_API_KEY_SECRET = os.environ.get("TWILIO_API_KEY_SECRET", "")
-TWILIO_MESSAGING_SERVICE_SID = os.environ.get("TWILIO_MESSAGING_SERVICE_SID", "")
-TWILIO_FROM = os.environ.get("TWILIO_FROM", "")
-TWILIO_BASE_URL = os.environ.get("TWILIO_BASE_URL", "")
+# Text messages (privacy/texts/): config/settings/text_messages.py.
+from .text_messages import *  # noqa: E402, F403
 
 # How many reverse proxies stand in front of the app; the client's address is
 # read from X-Forwarded-For that many hops from the right (see home/client_ip.py).

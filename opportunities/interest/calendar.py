@@ -20,6 +20,12 @@ from privacy.contact_wishes.links import message_link
 NEUTRAL_TITLE = "Appointment"
 
 
+def selected_venue(page):
+    """The venue's name and full address: selected people may know it, even
+    when the address is kept off the public page."""
+    return ", ".join(part for part in (page.venue_name, page.full_address) if part)
+
+
 def session_uid(session):
     host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "copro-network"
     return f"opportunity-session-{session.pk}@{host}"
@@ -59,7 +65,7 @@ def sessions_calendar(record, page, private_link, token):
             event.add("description", f"Details: {link}")
         else:
             event.add("summary", page.title)
-            where = session.where or page.venue
+            where = session.where or selected_venue(page)
             if where:
                 event.add("location", where)
             event.add("description", f"Reference {record.reference}. Your page: {link}")

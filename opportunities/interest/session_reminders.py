@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from home.models import SiteSettings
 from opportunities.choices import InterestStatus
+from opportunities.interest.calendar import selected_venue
 from opportunities.interest.emails import contact_line, status_url
 from opportunities.models.interest import ExpressionOfInterest
 from opportunities.models.interest_messages import (
@@ -61,7 +62,7 @@ def remind(record, session, site_settings, wording):
         "opportunity": page.title,
         "organisation": site_settings.organisation_name,
         "when": session.describe(with_length=False),
-        "where": session.where or page.venue or "to be confirmed",
+        "where": session.where or selected_venue(page) or "to be confirmed",
         "link": link,
         "contact": contact_line(site_settings),
     }

@@ -28,7 +28,7 @@ def site_settings(db):
 
 @pytest.fixture
 def opportunity(board):
-    page = make_opportunity(board, title=TITLE, slug="helpline", venue="Riverside Refuge")
+    page = make_opportunity(board, title=TITLE, slug="helpline", venue_name="Riverside Refuge")
     soon = timezone.localdate() + timedelta(days=10)
     OpportunitySession.objects.create(page=page, date=soon, starts_at=time(10), ends_at=time(12))
     OpportunitySession.objects.create(

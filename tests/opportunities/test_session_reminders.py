@@ -39,7 +39,7 @@ def window_always_open(settings):
 
 @pytest.fixture
 def opportunity(board):
-    return make_opportunity(board, title=TITLE, slug="repairs", venue="Town Hall, Room 2")
+    return make_opportunity(board, title=TITLE, slug="repairs", venue_name="Town Hall, Room 2")
 
 
 def session_on(opportunity, days_ahead, starts=time(10, 30), ends=time(12, 30)):

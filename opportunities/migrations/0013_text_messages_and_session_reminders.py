@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("opportunities", "0011_rung_choices_published_only"),
+        ("opportunities", "0012_structured_venue"),
     ]
 
     operations = [
