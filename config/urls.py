@@ -11,6 +11,7 @@ from home.quick_exit import cover_your_tracks
 from home.security.media import serve_image
 from home.security.security_txt import security_txt
 from home.site_files import robots_txt, static_icon, web_app_manifest
+from opportunities.link_again.views import link_again, link_again_sent
 from privacy.contact_wishes.links import open_message_link
 from signin.password_reset import RateLimitedPasswordResetView
 
@@ -33,6 +34,9 @@ urlpatterns = [
     # The neutral private link in neutral messages (privacy/contact_wishes/links.py).
     path("m/<str:token>/", open_message_link, name="private_message_link"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
+    # "Send me my link again" (opportunities/link_again/).
+    path("your-link/", link_again, name="link_again"),
+    path("your-link/sent/", link_again_sent, name="link_again_sent"),
 ]
 
 if settings.DEBUG:

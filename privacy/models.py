@@ -4,6 +4,9 @@ permission that lets staff see personal data at all."""
 from django.conf import settings
 from django.db import models
 
+# Defined beside the code that sends texts, stored in this app.
+from privacy.texts.models import TextMessage  # noqa: F401
+
 
 class PersonalDataAccess(models.Model):
     """One view, export or erasure of personal records by a member of staff.

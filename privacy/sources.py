@@ -1,6 +1,7 @@
 """Personal data held by the layer beneath the apps: staff accounts (Django's
-auth), emails waiting in the task queue (sent by ``home.emails``), and the
-site settings' own contact details, which are not a person's.
+auth), emails waiting in the task queue (sent by ``home.emails``), the
+records of text messages (``privacy.texts``), and the site settings' own
+contact details, which are not a person's.
 
 ``home`` cannot declare these itself (it sits below ``privacy`` and never
 imports it), so they are declared here, registered from
@@ -28,11 +29,16 @@ from privacy.registry import (
     PurgeClock,
     RetentionRule,
 )
+from privacy.texts.models import TextMessage
+from privacy.texts.numbers import uk_mobile
 
 # Sent emails sit in the task queue's table with their recipient and body (a
 # confirmation carries the private link); keep them only long enough to
 # retry and investigate failures.
 EMAIL_TASK_KEEP_DAYS = 14
+# A text's record (the number, what kind of message, whether it went) stays
+# long enough to answer "did you text me?" and to look into failures.
+TEXT_MESSAGE_KEEP_DAYS = 30
 
 if TYPE_CHECKING:
     # A queued ``send_email`` call, whatever its arguments and result (the
@@ -97,10 +103,50 @@ QUEUED_EMAILS = PersonalDataSource(
 )
 
 
+def texts_to(contact: Contact) -> QuerySet[TextMessage]:
+    number = uk_mobile(contact.phone)
+    if not number:
+        return TextMessage.objects.none()
+    return TextMessage.objects.filter(to=number)
+
+
+def export_text_message(text: TextMessage) -> dict[str, object]:
+    return {
+        "number": text.to,
+        "message": text.kind,
+        "words": text.body or "(erased once sent)",
+        "status": text.get_status_display(),
+        "recorded_at": text.created_at,
+        "sent_at": text.sent_at,
+    }
+
+
+def texts_past_keeping(clock: PurgeClock) -> QuerySet[TextMessage]:
+    return TextMessage.objects.filter(
+        created_at__lt=clock.now - timedelta(days=TEXT_MESSAGE_KEEP_DAYS)
+    )
+
+
+TEXT_MESSAGES = PersonalDataSource(
+    label="Text message",
+    model=TextMessage,
+    personal_fields=("to", "body"),
+    find=texts_to,
+    export=export_text_message,
+    erasure=DELETE_RECORD,
+    retention=RetentionRule(
+        when=f"{TEXT_MESSAGE_KEEP_DAYS} days after it was recorded",
+        what="text message records",
+        expired=texts_past_keeping,
+    ),
+)
+
+
 def personal_data_sources() -> list[Declaration]:
     return [
         STAFF_ACCOUNTS,
         QUEUED_EMAILS,
+        TEXT_MESSAGES,
         NotPersonal("home.SiteSettings.contact_email", "the organisation's own address"),
         NotPersonal("home.SiteSettings.contact_phone", "the organisation's own number"),
         NotPersonal("home.SiteSettings.text_number", "the organisation's own number"),

@@ -5,8 +5,8 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from privacy.admin import personal_data_request
-from privacy.admin.viewsets import PersonalDataAccessViewSet
-from privacy.models import PersonalDataAccess
+from privacy.admin.viewsets import PersonalDataAccessViewSet, TextMessageViewSet
+from privacy.models import PersonalDataAccess, TextMessage
 from privacy.permissions import RestrictedActionsPolicy
 from privacy.registry import REGISTER_PERSONAL_DATA_SOURCES
 from privacy.sources import personal_data_sources
@@ -16,12 +16,21 @@ register_permission_policy(
     PersonalDataAccess,
     RestrictedActionsPolicy(PersonalDataAccess, refused={"add", "change", "delete"}),
 )
+register_permission_policy(
+    TextMessage, RestrictedActionsPolicy(TextMessage, refused={"add", "change", "delete"})
+)
 personal_data_access_viewset = PersonalDataAccessViewSet("personal_data_access")
+text_message_viewset = TextMessageViewSet("text_messages")
 
 
 @hooks.register("register_admin_viewset")
 def register_personal_data_access_viewset():
     return personal_data_access_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_text_message_viewset():
+    return text_message_viewset
 
 
 hooks.register("register_admin_urls", personal_data_request.personal_data_request_urls)

@@ -81,6 +81,16 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def text_outbox():
+    """The texts sent by the in-memory backend (the tests' one), emptied before
+    each test, like pytest-django's ``mailoutbox``."""
+    from privacy.texts.backends import locmem
+
+    locmem.outbox.clear()
+    return locmem.outbox
+
+
 def flushes_the_database(item):
     """Whether pytest-django ends ``item`` with a flush rather than a rollback."""
     marker = item.get_closest_marker("django_db")

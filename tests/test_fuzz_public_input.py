@@ -188,6 +188,9 @@ def site(home_page, assessment_page):  # noqa: F811
             "neutral link's second factor": Target(
                 f"/m/{invitation.lead_token}/", ["second_factor", "reference", "phone_end"]
             ),
+            "link again": Target(
+                "/your-link/", ["reference", "contact", "website_url", "form_started"]
+            ),
             "self-assessment start": Target(START_URL, ["website_url"]),
             "invited start": Target(f"{START_URL}i/{invitation.answer_token}/", ["website_url"]),
             "about you": Target(f"{START_URL}a/{draft}/about/", [*about, *wishes, "change"]),
@@ -211,6 +214,7 @@ FORMS = [
     "interest",
     "second factor",
     "neutral link's second factor",
+    "link again",
     "self-assessment start",
     "invited start",
     "about you",

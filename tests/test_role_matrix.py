@@ -46,7 +46,7 @@ from opportunities.models import (
     OpportunityPage,
 )
 from partners.models import PartnerIndexPage, PartnerPage
-from privacy.models import PersonalDataAccess
+from privacy.models import PersonalDataAccess, TextMessage
 
 E, M, P, L, N, S = "Editors", "Moderators", "Personal data", "Ladder managers", "no group", "super"
 COLUMNS = [E, M, P, L, N, S]
@@ -127,6 +127,7 @@ def build_rows():
     invitation = first(Invitation)
     publication = first(Publication)
     log = first(PersonalDataAccess)
+    text = first(TextMessage)
     open_one = (
         OpportunityPage.objects.live()
         .filter(closes_at__gt=timezone.now(), places_filled=False)
@@ -186,6 +187,13 @@ def build_rows():
         ),
         ("personal data log usage", reverse("personal_data_access:usage", args=(log.pk,)), NOBODY),
         ("personal data request", reverse("personal_data_request"), {P, S}),
+        # Text messages' record: superusers read where each stands; nobody writes it.
+        ("text messages", reverse("text_messages:index"), {S}),
+        ("text message add", reverse("text_messages:add"), NOBODY),
+        ("text message edit", reverse("text_messages:edit", args=(text.pk,)), NOBODY),
+        ("text message delete", reverse("text_messages:delete", args=(text.pk,)), NOBODY),
+        ("text message history", reverse("text_messages:history", args=(text.pk,)), NOBODY),
+        ("text message usage", reverse("text_messages:usage", args=(text.pk,)), NOBODY),
         # Expressions of interest: Personal data only; records come only from the form.
         ("interest list", reverse("expressions_of_interest:list"), {P, S}),
         ("interest export", reverse("expressions_of_interest:list") + "?export=csv", {P, S}),
@@ -311,7 +319,7 @@ def our_admin_url_names():
             namespace.startswith(f"wagtailsnippets_{app}_")
             or namespace.startswith(f"wagtailsnippetchoosers_{app}_")
             for app in OUR_APPS
-        ) or namespace in {"expressions_of_interest", "personal_data_access"}
+        ) or namespace in {"expressions_of_interest", "personal_data_access", "text_messages"}
 
     def walk(patterns, namespace=""):
         for pattern in patterns:
@@ -346,6 +354,7 @@ def screens_without_a_row(rows):
 def people(django_user_model, demo_site):
     Rung.objects.create(level=99, name="Unused rung", short_description="Nothing uses it.")
     PersonalDataAccess.objects.create(username="someone", action="viewed", record_type="test")
+    TextMessage.objects.create(kind="reminder", to="+447400123456")
     users = {}
     for column in COLUMNS:
         username = column.replace(" ", "-")

@@ -50,6 +50,8 @@ class EverySubRouteTests(WagtailPageTestCase):
             (self.opportunity, "interest/sent/", 404),
             (self.opportunity, f"interest/status/{self.interest_token}/", 200),
             (self.opportunity, f"interest/status/{self.interest_token}/withdraw/", 200),
+            # Only for selected people: "link not valid" for this new one.
+            (self.opportunity, f"interest/status/{self.interest_token}/calendar/", 404),
             (self.self_assessment, "/", 200),
             (self.self_assessment, "begin/", 200),
             (self.self_assessment, "blank/", 200),

@@ -202,6 +202,9 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Co-pro Network <hello@example.org>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
+# Text messages (privacy/texts/): config/settings/text_messages.py.
+from .text_messages import *  # noqa: E402, F403
+
 # How many reverse proxies stand in front of the app; the client's address is
 # read from X-Forwarded-For that many hops from the right (see home/client_ip.py).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

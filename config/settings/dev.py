@@ -17,6 +17,9 @@ SECURE_HSTS_SECONDS = 0
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+TEXT_MESSAGE_BACKEND = os.environ.get(
+    "TEXT_MESSAGE_BACKEND", "privacy.texts.backends.console.ConsoleTextBackend"
+)
 TASKS = {
     "default": {
         "BACKEND": os.environ.get(

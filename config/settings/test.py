@@ -12,6 +12,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # and the other page-cache tests turn it on.
 PAGE_CACHE_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TEXT_MESSAGE_BACKEND = "privacy.texts.backends.locmem.MemoryTextBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # Uploaded images through the same image-only route as production's default.

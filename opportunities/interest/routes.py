@@ -27,6 +27,10 @@ class InterestRoutes(RoutablePageMixin):
     def interest_status_route(self, request, token):
         return views.interest_status(request, self, token)
 
+    @path("interest/status/<str:token>/calendar/", name="interest_calendar")
+    def interest_calendar_route(self, request, token):
+        return views.interest_calendar(request, self, token)
+
     @path("interest/status/<str:token>/withdraw/", name="interest_withdraw")
     def interest_withdraw_route(self, request, token):
         return views.interest_withdraw(request, self, token)

@@ -3,7 +3,8 @@
 The rules live here, not in views: how a submission is stored (once per
 contact detail per opportunity), how statuses change (selections never
 exceed the places, under a row lock), withdrawing by private link, and the
-one-off outcome notice. What each email says is in ``emails.py``.
+one-off outcome notice. What each email says is in ``emails.py``, each text
+in ``texts.py``.
 
 Opportunities come in as arguments: the page model imports this flow
 (through its interest routes), so this module never imports the page model.
@@ -20,7 +21,7 @@ from wagtail.log_actions import log
 from home.models import SiteSettings
 from home.private_links import hash_token, new_token
 from opportunities.choices import STATUS_LOG_ACTION, InterestStatus
-from opportunities.interest import emails
+from opportunities.interest import emails, texts
 from opportunities.interest.receipt import Receipt
 from opportunities.models.interest import (
     ExpressionOfInterest,
@@ -99,6 +100,7 @@ def record_interest(opportunity, data, request=None):
                     break
                 continue  # the reference was taken: draw another
             emails.send_confirmation(record, token, site_settings, request)
+            texts.send_confirmation_text(record, token, site_settings, request)
             return Receipt.for_record(record, token)
         else:
             raise RuntimeError("Could not find a free reference")

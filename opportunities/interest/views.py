@@ -4,7 +4,7 @@ Every response is a private page (``home.private_pages``): the form echoes
 what was typed, and the confirmation and status pages carry a private link.
 """
 
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 
@@ -12,7 +12,8 @@ from home.form_protection import hit_rate_limit, over_ip_limit
 from home.models import SiteSettings
 from home.private_pages import make_private, render_private
 from opportunities.interest import services
-from opportunities.interest.emails import status_path
+from opportunities.interest.calendar import sessions_calendar
+from opportunities.interest.emails import status_path, status_url
 from opportunities.interest.forms import InterestForm
 from opportunities.interest.receipt import Receipt
 from opportunities.interest.reply_dates import reply_by
@@ -141,8 +142,25 @@ def interest_status(request, page, token):
             "record": record,
             "reply_by": reply_by(site_settings, timezone.localdate(record.created_at)),
             "can_withdraw": record.status != record.Status.WITHDRAWN,
+            "has_calendar": record.status == record.Status.SELECTED and page.upcoming_sessions,
         },
     )
+
+
+def interest_calendar(request, page, token):
+    """A selected person's sessions as an .ics file, behind the same gate."""
+    record = services.find_by_token(page, token)
+    if record is None or record.status != record.Status.SELECTED:
+        return _render(request, page, "interest_link_not_valid.html", {}, status=404)
+    gate = _gate(request, record)
+    if gate is not None:
+        return gate
+    link = status_url(page, token, request)
+    response = HttpResponse(
+        sessions_calendar(record, page, link, token), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="sessions.ics"'
+    return make_private(response)
 
 
 def interest_withdraw(request, page, token):

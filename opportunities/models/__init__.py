@@ -6,6 +6,7 @@ from opportunities.models.index import OpportunityIndexPage
 from opportunities.models.interest import ExpressionOfInterest
 from opportunities.models.interest_messages import InterestMessages
 from opportunities.models.opportunity import OpportunityPage
+from opportunities.models.session_reminders import SessionReminderSent
 from opportunities.models.sessions import OpportunitySession
 
 __all__ = [
@@ -19,4 +20,5 @@ __all__ = [
     "OpportunityPage",
     "OpportunitySession",
     "PaymentMethod",
+    "SessionReminderSent",
 ]

@@ -1,8 +1,9 @@
-"""The personal data log in the admin: superusers only, read-only."""
+"""The personal data log and the text messages' record in the admin: superusers
+only, read-only."""
 
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from privacy.models import PersonalDataAccess
+from privacy.models import PersonalDataAccess, TextMessage
 
 
 class PersonalDataAccessViewSet(ModelViewSet):
@@ -19,3 +20,19 @@ class PersonalDataAccessViewSet(ModelViewSet):
     inspect_view_enabled = True
     ordering = ["-when"]
     form_fields = ["detail"]
+
+
+class TextMessageViewSet(ModelViewSet):
+    """Where each text message stands: queued, waiting for the morning, retrying,
+    sent or failed, with the last error. Superusers only, read-only, and it
+    shows no number and no words (those are for access requests)."""
+
+    model = TextMessage
+    icon = "mail"
+    menu_label = "Text messages"
+    add_to_settings_menu = True
+    list_display = ["created_at", "kind", "status", "attempts", "last_error", "sent_at"]
+    list_filter = ["status", "kind"]
+    inspect_view_enabled = False
+    ordering = ["-created_at"]
+    form_fields = ["status"]

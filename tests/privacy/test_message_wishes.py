@@ -22,13 +22,17 @@ To add a kind of message (a later feature that reaches people):
    full message always contains;
 2. add a ``MessageKind`` to ``MESSAGE_KINDS`` naming it, and the channels its
    records offer (``contact_channels``): wishes that use another channel are
-   skipped for it.
+   skipped for it; ``texts=True`` when it is also texted (the same rules hold
+   for the text: nothing unless texts were allowed, as written only when they
+   are safe, else neutral with the one ``/m/<token>/`` link).
 
 A new channel or a new kind of wish is a new row of ``WISHES``.
 """
 
 import re
+import time
 from dataclasses import dataclass, field
+from datetime import time as clock_time
 from datetime import timedelta
 
 import pytest
@@ -38,12 +42,14 @@ from django.test import Client
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from home import form_protection
 from home.models import SiteSettings, Topic
 from ladder.invitations.emails import notify_new_response, send_invitation
 from ladder.invitations.services import approve, decline, request_publication
 from ladder.team_results import team_results
 from opportunities.interest import services as interest
-from opportunities.models import ExpressionOfInterest
+from opportunities.interest.session_reminders import send_session_reminders
+from opportunities.models import ExpressionOfInterest, OpportunitySession
 from privacy.contact_wishes.channels import Channel
 from tests.ladder.invitation_helpers import answer, make_invitation, make_partner
 from tests.opportunities.conftest import make_board, make_opportunity
@@ -56,7 +62,7 @@ TITLE = "Shape the domestic abuse helpline"
 TOPIC = "Domestic abuse"
 PARTNER = "Riverside Refuge"
 SCOPE = "Survivors' forum"
-PHONE = "07700 900 517"
+PHONE = "07400 900 517"  # a UK mobile: texts go only to those
 
 
 # The wishes -----------------------------------------------------------------------
@@ -206,6 +212,34 @@ def send_interest_duplicate(world, wishes):
     return Sent(record, world.interest_sensitive(), "We already have your interest")
 
 
+def send_link_again(world, wishes):
+    """ "Send me my link again", asked with the email if they allowed email,
+    else with their phone number."""
+    record, _ = make_interest(world.opportunity, **wishes.fields)
+    contact = wishes.fields["contact_email"] if wishes.emailed else PHONE
+    started = form_protection.issue_start_time("opportunities.link_again", time.time() - 60)
+    data = {"reference": record.reference, "contact": contact, "form_started": started}
+    world.sending(lambda: Client().post("/your-link/", data))
+    return Sent(record, world.interest_sensitive(), "You asked for your private link again")
+
+
+def send_session_reminder(world, wishes):
+    record, _ = make_interest(world.opportunity, status="selected", **wishes.fields)
+    OpportunitySession.objects.create(
+        page=world.opportunity,
+        date=timezone.localdate() + timedelta(days=1),
+        starts_at=clock_time(10),
+        place="Refuge meeting room",
+    )
+    world.sending(send_session_reminders)
+    sensitive = [*world.interest_sensitive(), "session", "Refuge meeting room"]
+    return Sent(record, sensitive, "tomorrow")
+
+
+def texted_for_link_again(wishes):
+    return not wishes.emailed and bool(wishes.fields.get("text_ok"))
+
+
 def send_status(status, says):
     def send(world, wishes):
         record, _ = make_interest(world.opportunity, **wishes.fields)
@@ -284,17 +318,20 @@ class MessageKind:
     name: str
     send: object
     contact_channels: tuple = tuple(Channel)
+    texts: object = False  # or a function of the wishes: whether this person is texted
 
 
 INVITATION_CHANNELS = (Channel.EMAIL,)
 
 MESSAGE_KINDS = [
-    MessageKind("interest: confirmation", send_interest_confirmation),
+    MessageKind("interest: confirmation", send_interest_confirmation, texts=True),
     MessageKind("interest: duplicate notice", send_interest_duplicate),
     MessageKind("interest: selected", send_status("selected", "You have a place")),
     MessageKind("interest: not selected", send_status("not_selected", "About ")),
     MessageKind("interest: outcome notice", send_outcome_notice),
     MessageKind("interest: withdrawal", send_withdrawal),
+    MessageKind("interest: link again", send_link_again, texts=texted_for_link_again),
+    MessageKind("interest: session reminder", send_session_reminder, texts=True),
     MessageKind("ladder: invitation", send_invitation_email, INVITATION_CHANNELS),
     MessageKind("ladder: new answer", send_new_answer, INVITATION_CHANNELS),
     MessageKind("ladder: rung published", send_decision(True), INVITATION_CHANNELS),
@@ -320,8 +357,9 @@ def to_person(sent):
 
 
 @pytest.mark.parametrize(("kind", "wishes"), CASES)
-def test_every_message_honours_every_wish(world, kind, wishes):
+def test_every_message_honours_every_wish(world, kind, wishes, text_outbox):
     sent = kind.send(world, wishes)
+    check_the_texts(kind, wishes, sent, list(text_outbox))
     messages = to_person(sent)
     if not wishes.emailed:
         assert messages == [], "an email went to someone who did not allow email"
@@ -342,6 +380,30 @@ def test_every_message_honours_every_wish(world, kind, wishes):
     assert len(links) == 1, message.body
     assert re.fullmatch(r"http://[a-z]+/m/[A-Za-z0-9_-]{43}/", links[0]), links[0]
     assert "There is news for you" in message.body
+    check_the_link_asks_first(links[0], sent, wishes)
+
+
+def check_the_texts(kind, wishes, sent, texts):
+    """Texted only when allowed; as written when safe; else neutral, and its one
+    link asks first, like a neutral email's."""
+    texted = kind.texts(wishes) if callable(kind.texts) else kind.texts
+    if not (texted and wishes.fields.get("text_ok")):
+        assert texts == [], "a text went to someone who did not allow texts"
+        return
+    (text,) = texts
+    assert text.to == "+447400900517"
+    if wishes.fields.get("text_safe"):
+        # As written: with their reference, or what the message is for.
+        assert sent.record.reference in text.body or sent.always_says in text.body
+        return
+    body = text.body.lower()
+    for word in sent.sensitive:
+        assert word.lower() not in body, f"{word!r} in a neutral text"
+    assert sent.record.reference.lower() not in body
+    assert "there is news for you" in body
+    links = re.findall(r"https?://\S+", text.body)
+    assert len(links) == 1, text.body
+    assert re.fullmatch(r"http://[a-z]+/m/[A-Za-z0-9_-]{43}/", links[0]), links[0]
     check_the_link_asks_first(links[0], sent, wishes)
 
 

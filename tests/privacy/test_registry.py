@@ -75,6 +75,7 @@ def test_every_app_declares_its_sources_through_the_hook():
         "Partner profile (public contact)",
         "Staff account",
         "Email in the sending queue",
+        "Text message",
     } <= labels
     assert personal_data_sources.personal_fields()["ladder.Invitation.contact_email"].label == (
         "Ladder assessment invitation (lead contact)"
