@@ -115,7 +115,12 @@ def test_matches_search_finds_live_pages_for_any_or_every_word(pages):
         "Damp and mould",
         "Hostel rules review",
     ]
-    assert titles(matches_search(StandardPage, "damp hostel", operator="and")) == []
+    both = titles(matches_search(StandardPage, "damp hostel", operator="and"))
+    if connection.vendor == "postgresql":
+        # No page has both words, so PostgreSQL offers close matches (Fuzzy) instead.
+        assert both == ["Damp and mould", "Hostel rules review"]
+    else:
+        assert both == []
     assert titles(matches_search(StandardPage, "hostel rules", operator="and")) == [
         "Hostel rules review"
     ]
