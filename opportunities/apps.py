@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published
 
 
@@ -9,9 +10,14 @@ class OpportunitiesConfig(AppConfig):
     def ready(self):
         # Imported here: models can only be imported once Django has loaded every app.
         from opportunities.interest.services import outcome_published
+        from opportunities.models.benefits import BenefitRule, forget_cached_rules
         from opportunities.models.opportunity import OpportunityPage
 
         # A signal, not an admin hook, so scheduled publishing sends notices too.
         page_published.connect(
             outcome_published, sender=OpportunityPage, dispatch_uid="opportunities-outcome-notices"
         )
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_cached_rules, sender=BenefitRule, dispatch_uid="opportunities-benefit-rules"
+            )

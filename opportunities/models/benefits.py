@@ -1,5 +1,6 @@
 """Benefit rules: dated records editors keep current each April."""
 
+from django.core.cache import cache
 from django.core.validators import MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -15,10 +16,33 @@ SHORT_NAMES = {
 }
 
 
+# Every rule, read once and kept in the cache (Redis in production, so shared by
+# every server) until a rule is saved or deleted. Each page's notes, its search
+# entry and the board's benefits filter ask which rules are in force; rebuilding
+# the search index asked the database several times per opportunity.
+RULES_CACHE_KEY = "opportunities:benefit-rules"
+RULES_CACHE_SECONDS = 10 * 60
+
+
 class BenefitRuleQuerySet(models.QuerySet):
     def in_force(self, on_date):
         """The newest rule for each benefit on ``on_date`` (a list, in a fixed order)."""
         return benefit_notes.rules_in_force(self.filter(valid_from__lte=on_date), on_date)
+
+
+class BenefitRuleManager(models.Manager.from_queryset(BenefitRuleQuerySet)):  # type: ignore[misc]
+    def in_force(self, on_date):
+        """The newest rule for each benefit on ``on_date``, from every rule kept in the cache."""
+        rules = cache.get(RULES_CACHE_KEY)
+        if rules is None:
+            rules = list(self.all())
+            cache.set(RULES_CACHE_KEY, rules, RULES_CACHE_SECONDS)
+        return benefit_notes.rules_in_force(rules, on_date)
+
+
+def forget_cached_rules(**kwargs):
+    """A rule was saved or deleted: the next question reads them all again."""
+    cache.delete(RULES_CACHE_KEY)
 
 
 class BenefitRule(models.Model):
@@ -98,7 +122,7 @@ class BenefitRule(models.Model):
         help_text="A page that explains the rule, such as GOV.UK.",
     )
 
-    objects = BenefitRuleQuerySet.as_manager()
+    objects = BenefitRuleManager()
 
     panels = [
         FieldPanel("benefit"),

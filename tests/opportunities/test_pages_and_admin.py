@@ -312,3 +312,26 @@ def test_copying_in_the_admin_makes_a_draft_with_dates_to_set(moderator_client, 
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
     assert not OpportunityPage.objects.get(pk=copy.pk).live
+
+
+@pytest.mark.django_db
+def test_a_benefit_rule_changed_in_the_admin_shows_on_the_next_page_at_once(editor_client, board):
+    """The rules are kept in the cache between pages; saving one forgets them."""
+    from opportunities.models import BenefitRule
+
+    page = make_opportunity(board, pay_amount=Decimal("20"), hours_per_session=Decimal("2"))
+    rule = BenefitRule.objects.filter(benefit="universal_credit").latest("valid_from")
+    first = editor_client.get(page.url).content.decode()
+    assert rule.note in first
+
+    edit_url = reverse("wagtailsnippets_opportunities_benefitrule:edit", args=(rule.pk,))
+    form = editor_client.get(edit_url).context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data["valid_from"] = rule.valid_from.isoformat()
+    data["note"] = "Universal Credit may go down as your pay goes up: ask us before you start."
+    response = editor_client.post(edit_url, data)
+    assert response.status_code == 302, response.context["form"].errors
+
+    again = editor_client.get(page.url).content.decode()
+    assert "ask us before you start" in again
+    assert rule.note not in again
