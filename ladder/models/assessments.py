@@ -60,6 +60,14 @@ class SelfAssessment(ContactWishes):
     took_part = models.CharField(
         "how they answered", max_length=12, choices=TookPart.choices, blank=True
     )
+    previous = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="retakes",
+        help_text="The result this one was taken again from, to show the change since.",
+    )
     answers = models.JSONField(
         default=dict, blank=True, help_text="Question id to answer id, or 'na'."
     )
