@@ -115,6 +115,7 @@ def result_page_context(assessment, steps):
     return {
         "can_take_again": can_take_again(assessment),
         "take_again_url": steps.url("take_again"),
+        "pdf_url": steps.url("result_pdf"),
         **result_context(assessment),
         **progress_context(assessment, lambda number: steps.url("earlier_result", number)),
     }

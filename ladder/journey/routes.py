@@ -7,7 +7,7 @@ route hands the page to its view, so the views never import the page model.
 from wagtail.contrib.routable_page.models import path, re_path
 
 from ladder.choices import TOKEN_PATTERN as TOKEN
-from ladder.journey import begin, retake, views
+from ladder.journey import begin, download, retake, views
 
 
 class JourneyRoutes:
@@ -53,6 +53,10 @@ class JourneyRoutes:
     @re_path(rf"^a/{TOKEN}/result/$")
     def result(self, request, token):
         return views.result(request, self, token)
+
+    @re_path(rf"^a/{TOKEN}/pdf/$")
+    def result_pdf(self, request, token):
+        return download.result_pdf(request, self, token)
 
     @re_path(rf"^a/{TOKEN}/again/$")
     def take_again(self, request, token):
