@@ -105,7 +105,9 @@ def take_again(request, page, token):
             "blocked": True,
             **result_page_context(previous, steps),
         }
-        return render_private(request, page, "pages/ladder/result.html", context, status=429)
+        return render_private(
+            request, page, "pages/ladder/result.html", context, status=429, has_form=True
+        )
     assessment, new_token = start_again(previous, version)
     return make_private(redirect(Steps(page, new_token, len(version.themes)).resume()))
 

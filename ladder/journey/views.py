@@ -299,4 +299,7 @@ def result(request, page, token):
     if not assessment.is_submitted:
         return make_private(redirect(steps.check()))
     context = journey_context(request, assessment, steps, **result_page_context(assessment, steps))
-    return render_private(request, page, "pages/ladder/result.html", context)
+    # "Take it again" is a form: its page sends a same-origin referrer (home.private_pages).
+    return render_private(
+        request, page, "pages/ladder/result.html", context, has_form=context["can_take_again"]
+    )

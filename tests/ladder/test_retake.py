@@ -52,6 +52,8 @@ def test_taking_it_again_fills_in_the_earlier_answers_and_says_so(client, assess
     token = first_send(client)
     result = client.get(url(token, "result/"))
     assert "Take it again" in text(result)
+    # It holds a form now, so it may send its own address to this site (and only this site).
+    assert result["Referrer-Policy"] == "same-origin"
     assert f'action="{url(token, "again/")}"' in text(result)
 
     new_token = take_again(client, token)
