@@ -7,7 +7,7 @@ route hands the page to its view, so the views never import the page model.
 from wagtail.contrib.routable_page.models import path, re_path
 
 from ladder.choices import TOKEN_PATTERN as TOKEN
-from ladder.journey import begin, download, retake, views
+from ladder.journey import begin, download, results, views
 
 
 class JourneyRoutes:
@@ -52,7 +52,7 @@ class JourneyRoutes:
 
     @re_path(rf"^a/{TOKEN}/result/$")
     def result(self, request, token):
-        return views.result(request, self, token)
+        return results.result(request, self, token)
 
     @re_path(rf"^a/{TOKEN}/pdf/$")
     def result_pdf(self, request, token):
@@ -61,8 +61,8 @@ class JourneyRoutes:
     @re_path(rf"^a/{TOKEN}/again/$")
     def take_again(self, request, token):
         """From a result: a new draft filled in with its answers."""
-        return retake.take_again(request, self, token)
+        return results.take_again(request, self, token)
 
     @re_path(rf"^a/{TOKEN}/earlier/(?P<number>[0-9]{{1,2}})/$")
     def earlier_result(self, request, token, number):
-        return retake.earlier_result(request, self, token, int(number))
+        return results.earlier_result(request, self, token, int(number))

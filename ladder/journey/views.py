@@ -21,7 +21,7 @@ from ladder.choices import NOT_APPLICABLE, NOT_APPLICABLE_LABEL
 from ladder.invitations.emails import notify_new_response
 from ladder.invitations.views import refuse
 from ladder.journey.forms import AboutForm, InvitedAboutForm, StartForm, ThemeForm
-from ladder.journey.retake import result_page_context, retake_notice
+from ladder.journey.retake import retake_notice
 from ladder.journey.steps import DRAFT_EXPIRES_AFTER, DraftExpired, Steps, load
 from ladder.journey.summary import answer_summary, unanswered_links
 from ladder.models.assessments import SelfAssessment
@@ -290,16 +290,4 @@ def check(request, page, token):
     status = 400 if request.method == "POST" else 200
     return render_private(
         request, page, "pages/ladder/check.html", context, status=status, has_form=True
-    )
-
-
-@refuse_expired
-def result(request, page, token):
-    assessment, steps = load(page, token)
-    if not assessment.is_submitted:
-        return make_private(redirect(steps.check()))
-    context = journey_context(request, assessment, steps, **result_page_context(assessment, steps))
-    # "Take it again" is a form: its page sends a same-origin referrer (home.private_pages).
-    return render_private(
-        request, page, "pages/ladder/result.html", context, has_form=context["can_take_again"]
     )
