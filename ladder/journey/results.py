@@ -4,6 +4,7 @@ Each view receives the self-assessment page from its route
 (``ladder.journey.routes``); every page is a private page.
 """
 
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from home.form_protection import over_ip_limit
 from home.models import SiteSettings
 from home.private_pages import make_private, render_private
+from ladder.journey.keep import keep_form, send_result_link
 from ladder.journey.retake import can_take_again, start_again
 from ladder.journey.steps import Steps, load
 from ladder.journey.summary import result_context
@@ -33,17 +35,19 @@ def result_page_context(assessment, steps):
 
 
 def render_result(request, page, assessment, steps, status=200, **extra):
+    extra.setdefault("keep_form", keep_form(assessment, request))
     context = journey_context(
-        request, assessment, steps, **result_page_context(assessment, steps), **extra
-    )
-    # "Take it again" is a form: its page sends a same-origin referrer (home.private_pages).
-    return render_private(
         request,
-        page,
-        "pages/ladder/result.html",
-        context,
-        status=status,
-        has_form=context["can_take_again"],
+        assessment,
+        steps,
+        keep_url=steps.url("keep"),
+        kept=request.GET.get("kept", "") if request.method == "GET" else "",
+        **result_page_context(assessment, steps),
+        **extra,
+    )
+    # "Email me the link" is a form: the page sends a same-origin referrer (home.private_pages).
+    return render_private(
+        request, page, "pages/ladder/result.html", context, status=status, has_form=True
     )
 
 
@@ -67,6 +71,22 @@ def take_again(request, page, token):
         return render_result(request, page, previous, steps, status=429, blocked=True)
     assessment, new_token = start_again(previous, version)
     return make_private(redirect(Steps(page, new_token, len(version.themes)).resume()))
+
+
+@require_http_methods(["POST"])
+def keep(request, page, token):
+    """Keep it: "email me the link" on the result page (ladder.journey.keep)."""
+    assessment, steps = load(page, token)
+    if not assessment.is_submitted:
+        return make_private(redirect(steps.check()))
+    form = keep_form(assessment, request, request.POST)
+    if not form.is_valid():
+        return render_result(request, page, assessment, steps, status=400, keep_form=form)
+    with transaction.atomic():
+        form.save()
+        sent = send_result_link(assessment, page, token, request)
+    done = "sent" if sent else "not-sent"
+    return make_private(redirect(f"{steps.result()}?kept={done}#keep-heading"))
 
 
 def earlier_result(request, page, token, number):

@@ -58,6 +58,11 @@ class JourneyRoutes:
     def result_pdf(self, request, token):
         return download.result_pdf(request, self, token)
 
+    @re_path(rf"^a/{TOKEN}/keep/$")
+    def keep(self, request, token):
+        """From a result: email me its link."""
+        return results.keep(request, self, token)
+
     @re_path(rf"^a/{TOKEN}/again/$")
     def take_again(self, request, token):
         """From a result: a new draft filled in with its answers."""
