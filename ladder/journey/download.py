@@ -6,9 +6,11 @@ from django.shortcuts import redirect
 from home.private_pages import make_private
 from ladder.journey.steps import load
 from ladder.journey.summary import result_context
+from ladder.journey.views import refuse_expired
 from ladder.result_pdf import render_result_pdf
 
 
+@refuse_expired
 def result_pdf(request, page, token):
     assessment, steps = load(page, token)
     if not assessment.is_submitted:

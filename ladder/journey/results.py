@@ -60,6 +60,7 @@ def result(request, page, token):
 
 
 @require_http_methods(["POST"])
+@refuse_expired
 def take_again(request, page, token):
     previous, steps = load(page, token)
     if not can_take_again(previous):
@@ -74,6 +75,7 @@ def take_again(request, page, token):
 
 
 @require_http_methods(["POST"])
+@refuse_expired
 def keep(request, page, token):
     """Keep it: "email me the link" on the result page (ladder.journey.keep)."""
     assessment, steps = load(page, token)
@@ -89,6 +91,7 @@ def keep(request, page, token):
     return make_private(redirect(f"{steps.result()}?kept={done}#keep-heading"))
 
 
+@refuse_expired
 def earlier_result(request, page, token, number):
     """An earlier result in the chain behind this one, read through this one's link."""
     assessment, steps = load(page, token)

@@ -1,8 +1,10 @@
 """Taking the self-assessment again from a result: pre-filled, compared, chained."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from ladder.models import SelfAssessment
 from tests.ladder.invitation_helpers import answer, make_invitation, make_partner
@@ -153,6 +155,14 @@ def test_only_a_sent_result_can_be_taken_again_and_only_by_post(client, assessme
     assert client.post(url("x" * 30, "again/")).status_code == 404
     assert client.get(url(sent, "earlier/99/")).status_code == 404
     assert SelfAssessment.objects.count() == 2
+
+
+def test_an_expired_draft_link_says_so_on_every_result_address(client, assessment_page):
+    token = start(client)
+    SelfAssessment.objects.update(updated_at=timezone.now() - timedelta(days=91))
+    for step, method in [("again/", "post"), ("keep/", "post"), ("pdf/", "get")]:
+        assert getattr(client, method)(url(token, step)).status_code == 410, step
+    assert client.get(url(token, "earlier/1/")).status_code == 410
 
 
 def test_an_invited_result_is_not_taken_again_from_its_link(client, home_page, assessment_page):
