@@ -17,10 +17,6 @@ ENV PATH="/opt/venv/bin:$PATH" \
     PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=config.settings.production \
     PORT=8000
-# The share cards' fonts (home/share_cards.py).
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends fonts-dejavu-core \
-    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin copro \
     && mkdir -p /app/media && chown copro /app/media
 COPY --from=build /opt/venv /opt/venv
@@ -31,6 +27,13 @@ COPY --chown=root:root . /app
 RUN SECRET_KEY=build-only-collectstatic-key-not-used-at-runtime-0123456789 \
     ALLOWED_HOSTS=build.invalid SINGLE_PROCESS=true \
     python manage.py collectstatic --noinput -v0
+# Debian's Pango and fonts for the result PDF (fonts-dejavu-core also draws the
+# share cards: home/share_cards.py), installed and proved by a sample render:
+# the same script .ci/run runs.
+RUN SECRET_KEY=build-only-collectstatic-key-not-used-at-runtime-0123456789 \
+    ALLOWED_HOSTS=build.invalid SINGLE_PROCESS=true PYTHON=python \
+    scripts/check_pdf.sh /tmp/sample-result.pdf \
+    && rm -rf /var/lib/apt/lists/* /tmp/sample-result.pdf
 USER copro
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

@@ -23,7 +23,7 @@ PARALLEL := -n $(PYTEST_WORKERS) --dist loadgroup
 # below the figure reached when it was first measured (95.5% with the browser tests).
 COVERAGE_FLOOR := 95
 
-.PHONY: help run serve install test test-fast fuzz lint format migrate demo chromium fonts lock screenshots clean bench
+.PHONY: help run serve install test test-fast fuzz lint format migrate demo chromium fonts pdf lock screenshots clean bench
 
 help:
 	@echo "make run     set up everything and serve http://127.0.0.1:$(PORT) (SQLite, demo content)"
@@ -46,6 +46,7 @@ migrate: install
 
 demo: migrate
 	@$(MAKE) --no-print-directory fonts || echo "Without the fonts, pages share with a logo instead of a drawn card."
+	@$(MAKE) --no-print-directory pdf || echo "Without Pango, results cannot be downloaded as a PDF."
 	$(MANAGE) load_demo_content
 
 run: demo
@@ -78,7 +79,11 @@ fonts:
 		fi; \
 	fi
 
-test: install chromium fonts
+# The result PDF's Pango and fonts (Debian's packages), proved by a sample render.
+pdf: install
+	PYTHON=$(PY) scripts/check_pdf.sh
+
+test: install chromium fonts pdf
 	$(BIN)/pytest $(PARALLEL) --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR) $(PYTEST_ARGS)
 
 # The input fuzzing, ten times deeper than in `make test` (a few minutes).
@@ -86,7 +91,7 @@ fuzz: install
 	FUZZ_EXAMPLES=2000 $(BIN)/pytest -p no:randomly tests/test_fuzz_public_input.py $(PYTEST_ARGS)
 
 # Everything except the browser tests (used by CI for the SQLite run).
-test-fast: install fonts
+test-fast: install fonts pdf
 	$(BIN)/pytest -m "not browser" $(PARALLEL) $(PYTEST_ARGS)
 
 lint: install

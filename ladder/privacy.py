@@ -2,6 +2,7 @@
 
 The answers to a self-assessment are about an organisation's practice, not
 about the person, and stay for the reports; the contact details around them
+(including the address someone asked us to email their result's link to)
 are personal and go after the retention period.
 """
 
@@ -42,8 +43,12 @@ def assessments_with_contact(contact: Contact) -> list[SelfAssessment]:
 
 
 def assessment_contacts_past_retention(clock: PurgeClock) -> QuerySet[SelfAssessment]:
-    return SelfAssessment.objects.filter(created_at__lt=clock.cutoff).exclude(
-        contact_email="", contact_phone=""
+    """Past the period since the assessment began and since the person last asked
+    us to email them its link (ladder.journey.keep), whichever came later."""
+    return (
+        SelfAssessment.objects.filter(created_at__lt=clock.cutoff)
+        .filter(Q(link_consented_at__isnull=True) | Q(link_consented_at__lt=clock.cutoff))
+        .exclude(contact_email="", contact_phone="")
     )
 
 
@@ -56,8 +61,11 @@ ASSESSMENT_CONTACTS = PersonalDataSource(
     erasure=blank_fields("contact_email", "contact_phone", "support_worker"),
     note="Erasing removes the contact details; the anonymous answers stay.",
     retention=RetentionRule(
-        when="the retention period (Site settings) after the assessment was started",
-        what="self-assessment contact details",
+        when=(
+            "the retention period (Site settings) after the assessment was started, or after "
+            "the person last asked us to email them their result's link, if later"
+        ),
+        what="self-assessment contact details (and the address a result's link went to)",
         expired=assessment_contacts_past_retention,
     ),
 )

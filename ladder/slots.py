@@ -13,7 +13,11 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.template.loader import render_to_string
 
 from home.models import SiteSettings
-from ladder.invitations.services import current_publication, shown_publications
+from ladder.invitations.services import (
+    current_publication,
+    published_history,
+    shown_publications,
+)
 from ladder.models.pages import LadderPage
 from ladder.models.publications import Publication
 from ladder.models.rungs import Rung
@@ -26,19 +30,22 @@ def rungs_shown(request=None):
 
 
 def partner_profile_rung(context):
-    """The partner's published rung, its date and scope, or nothing."""
+    """The partner's published rung, its date and scope, and its published history, or nothing."""
     partner = context.get("page")
     if not isinstance(partner, PartnerPage):
         return ""
     request = context.get("request")
     publication = current_publication(partner, request)
-    if publication is None:
+    history = published_history(partner, request)
+    if publication is None and not history:
         return ""
     return render_to_string(
         "components/ladder/partner_rung.html",
         {
             "publication": publication,
-            "invitation": publication.invitation,
+            "invitation": publication.invitation if publication else None,
+            # Worth a list only when it says more than the current rung does.
+            "history": history if len(history) > (1 if publication else 0) else [],
             "ladder_page": LadderPage.objects.live().public().first(),
         },
         request=request,

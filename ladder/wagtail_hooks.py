@@ -15,6 +15,7 @@ from ladder.admin.permissions import publication_policy
 from ladder.admin.views import refuse_bulk_delete_of_used_rungs
 from ladder.admin.viewsets import LadderGroup
 from ladder.invitations.message_link import lead_page_target
+from ladder.journey.message_link import result_target
 from ladder.models.publications import Publication
 from ladder.privacy import personal_data_sources
 from ladder.reports.views import admin_urls
@@ -45,5 +46,7 @@ hooks.register("construct_homepage_panels", panels.add_network_panel)
 
 # Personal data: assessment contact emails, invitation lead contacts, respondent names.
 hooks.register(REGISTER_PERSONAL_DATA_SOURCES, personal_data_sources)
-# Where a neutral message's link (/m/<token>/) leads for a lead contact.
+# Where a neutral message's link (/m/<token>/) leads: a lead contact's page, or a
+# result whose link was emailed.
 hooks.register(REGISTER_PRIVATE_MESSAGE_LINKS, lead_page_target)
+hooks.register(REGISTER_PRIVATE_MESSAGE_LINKS, result_target)

@@ -135,6 +135,18 @@ def counted_validation(monkeypatch):
     return calls
 
 
+def sent_result(page):
+    """A sent self-assessment's token: its result holds the "keep it" form."""
+    from ladder.submission import submit
+
+    assessment, token = SelfAssessment.start(page.current_version())
+    assessment.organisation_name, assessment.scope_type = "Northside", "service"
+    assessment.scope_name, assessment.role, assessment.took_part = "Panel", "Lead", "alone"
+    assessment.save()
+    submit(assessment)
+    return token
+
+
 @dataclass
 class Target:
     path: str
@@ -156,6 +168,7 @@ def site(home_page, assessment_page):  # noqa: F811
     invited = Client().post(f"{START_URL}i/{invitation.answer_token}/", {"website_url": ""})
     invited_draft = invited["Location"].split("/a/")[1].split("/")[0]
     theme = SelfAssessment.objects.for_token(draft).get().version.themes[0]
+    result = sent_result(assessment_page)
     question_names = [f"q-{question['key']}" for question in theme["questions"]]
     interest_names = [
         "name",
@@ -201,6 +214,9 @@ def site(home_page, assessment_page):  # noqa: F811
             "theme step": Target(
                 f"{START_URL}a/{draft}/step/1/", [*question_names, "evidence", "change"]
             ),
+            "keep it": Target(
+                f"{START_URL}a/{result}/keep/", ["contact_email", "email_wish", "consent"]
+            ),
         },
         "listings": {
             "opportunity board": board.url,
@@ -220,6 +236,7 @@ FORMS = [
     "about you",
     "about you (invited)",
     "theme step",
+    "keep it",
 ]
 # The board's feeds read the same filter form as the board (OpportunityListing),
 # so the board's 500 query strings cover the code they share.

@@ -35,7 +35,7 @@ class EverySubRouteTests(WagtailPageTestCase):
         cls.invitation = make_invitation(make_partner(home))
 
     def routes(self):
-        """(page, route path, what a person gets: 200, 'redirect' or 404)."""
+        """(page, route path, what a person gets: 200, 'redirect' or 404[, data posted])."""
         journey = start(self.client)
         return [
             (self.board, "/", 200),
@@ -63,15 +63,22 @@ class EverySubRouteTests(WagtailPageTestCase):
             (self.self_assessment, f"a/{journey}/step/1/", "redirect"),
             (self.self_assessment, f"a/{journey}/check/", "redirect"),
             (self.self_assessment, f"a/{journey}/result/", "redirect"),
+            (self.self_assessment, f"a/{journey}/pdf/", "redirect"),
+            # A draft has no earlier results, and cannot be taken again.
+            (self.self_assessment, f"a/{journey}/earlier/1/", 404),
+            # Posted only (the result's forms): a draft is sent to "check your answers".
+            (self.self_assessment, f"a/{journey}/again/", 404, {}),
+            (self.self_assessment, f"a/{journey}/keep/", "redirect", {}),
         ]
 
     def test_every_sub_route_routes_and_renders(self):
-        for page, route, answer in self.routes():
+        for page, route, answer, *posted in self.routes():
             with self.subTest(page=type(page).__name__, route=route):
                 self.assertPageIsRoutable(page, route)
                 self.assertPageIsRenderable(
                     page,
                     route,
+                    post_data=posted[0] if posted else None,
                     accept_404=answer == 404,
                     accept_redirect=answer == "redirect",
                 )
@@ -89,7 +96,7 @@ class EverySubRouteTests(WagtailPageTestCase):
     def test_every_declared_route_has_a_row(self):
         covered = {
             (type(page), page.resolve_subpage("/" + route.lstrip("/")).func.__name__)
-            for page, route, _answer in self.routes()
+            for page, route, _answer, *_posted in self.routes()
         }
         declared = {
             (model, pattern.callback.__name__)

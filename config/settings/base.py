@@ -238,6 +238,9 @@ LOGGING = {
         # Request logs would carry form posts' paths and query strings; the
         # access log (gunicorn) is enough.
         "django.request": {"level": "ERROR"},
+        # The result PDF (ladder/result_pdf.py) reuses site.css, whose screen-only
+        # rules WeasyPrint names one by one as it skips them.
+        "weasyprint": {"level": "ERROR"},
     },
 }
 

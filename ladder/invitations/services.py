@@ -3,7 +3,9 @@
 Publication goes: the lead contact asks (a snapshot of the combined result
 is kept) → a moderator approves or declines → the lead contact may withdraw
 at any time. Approving replaces the partner's earlier published rung, so a
-partner shows one rung at most: its newest approved one.
+partner shows one current rung at most: its newest approved one. The rungs it
+replaced stay in the partner's published history, dated, until their lead
+contact withdraws them too.
 """
 
 from django.db import transaction
@@ -64,10 +66,17 @@ def request_publication(invitation, result):
 
 @transaction.atomic
 def withdraw_publication(invitation):
-    """The lead contact takes their request or published rung down. Returns how many."""
+    """The lead contact takes their request, published rung or history entry down.
+
+    Returns how many.
+    """
     ending = list(
         invitation.publications.filter(
-            status__in=[Publication.Status.REQUESTED, Publication.Status.APPROVED]
+            status__in=[
+                Publication.Status.REQUESTED,
+                Publication.Status.APPROVED,
+                Publication.Status.REPLACED,
+            ]
         )
     )
     for publication in ending:
@@ -120,6 +129,18 @@ def shown_publications(request=None):
     if not SiteSettings.load(request_or_site=request).show_partner_rungs:
         return Publication.objects.none()
     return Publication.objects.shown()
+
+
+def published_history(partner, request=None):
+    """The partner's approved rungs over time, by scope then newest first. One query."""
+    if not SiteSettings.load(request_or_site=request).show_partner_rungs:
+        return []
+    return list(
+        Publication.objects.in_history()
+        .filter(invitation__partner=partner, invitation__partner__live=True)
+        .select_related("invitation")
+        .order_by("invitation__scope_kind", "invitation__scope_name", "-assessed_on", "-decided_at")
+    )
 
 
 def current_publication(partner, request=None):

@@ -7,7 +7,7 @@ route hands the page to its view, so the views never import the page model.
 from wagtail.contrib.routable_page.models import path, re_path
 
 from ladder.choices import TOKEN_PATTERN as TOKEN
-from ladder.journey import begin, views
+from ladder.journey import begin, download, results, views
 
 
 class JourneyRoutes:
@@ -52,4 +52,22 @@ class JourneyRoutes:
 
     @re_path(rf"^a/{TOKEN}/result/$")
     def result(self, request, token):
-        return views.result(request, self, token)
+        return results.result(request, self, token)
+
+    @re_path(rf"^a/{TOKEN}/pdf/$")
+    def result_pdf(self, request, token):
+        return download.result_pdf(request, self, token)
+
+    @re_path(rf"^a/{TOKEN}/keep/$")
+    def keep(self, request, token):
+        """From a result: email me its link."""
+        return results.keep(request, self, token)
+
+    @re_path(rf"^a/{TOKEN}/again/$")
+    def take_again(self, request, token):
+        """From a result: a new draft filled in with its answers."""
+        return results.take_again(request, self, token)
+
+    @re_path(rf"^a/{TOKEN}/earlier/(?P<number>[0-9]{{1,2}})/$")
+    def earlier_result(self, request, token, number):
+        return results.earlier_result(request, self, token, int(number))

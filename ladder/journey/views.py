@@ -21,8 +21,9 @@ from ladder.choices import NOT_APPLICABLE, NOT_APPLICABLE_LABEL
 from ladder.invitations.emails import notify_new_response
 from ladder.invitations.views import refuse
 from ladder.journey.forms import AboutForm, InvitedAboutForm, StartForm, ThemeForm
+from ladder.journey.retake import retake_notice
 from ladder.journey.steps import DRAFT_EXPIRES_AFTER, DraftExpired, Steps, load
-from ladder.journey.summary import answer_summary, result_context, unanswered_links
+from ladder.journey.summary import answer_summary, unanswered_links
 from ladder.models.assessments import SelfAssessment
 from ladder.models.invitations import Invitation, Respondent, invited_respondent
 from ladder.models.rungs import Rung
@@ -60,6 +61,7 @@ def journey_context(request, assessment, steps, **extra):
         "steps": steps,
         "resume_url": absolute_url(steps.resume()),
         "respondent": invited_respondent(assessment),
+        "retake": retake_notice(assessment),
         **extra,
     }
 
@@ -289,12 +291,3 @@ def check(request, page, token):
     return render_private(
         request, page, "pages/ladder/check.html", context, status=status, has_form=True
     )
-
-
-@refuse_expired
-def result(request, page, token):
-    assessment, steps = load(page, token)
-    if not assessment.is_submitted:
-        return make_private(redirect(steps.check()))
-    context = journey_context(request, assessment, steps, **result_context(assessment))
-    return render_private(request, page, "pages/ladder/result.html", context)

@@ -60,6 +60,14 @@ class SelfAssessment(ContactWishes):
     took_part = models.CharField(
         "how they answered", max_length=12, choices=TookPart.choices, blank=True
     )
+    previous = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="retakes",
+        help_text="The result this one was taken again from, to show the change since.",
+    )
     answers = models.JSONField(
         default=dict, blank=True, help_text="Question id to answer id, or 'na'."
     )
@@ -79,6 +87,19 @@ class SelfAssessment(ContactWishes):
     )
     result = models.JSONField(
         default=dict, blank=True, help_text="Snapshot of texts, rungs and advice at submission."
+    )
+    reference = models.CharField(
+        max_length=12,
+        blank=True,
+        help_text=(
+            "Given when the result's link is first emailed: the second factor its "
+            "neutral link asks for when someone else may read the person's email."
+        ),
+    )
+    link_consented_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the person last asked us to email them their result's link.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

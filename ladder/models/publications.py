@@ -11,6 +11,18 @@ class PublicationQuerySet(models.QuerySet):
         """Publications on public pages: approved, current and from a live invitation."""
         return self.filter(status=Publication.Status.APPROVED, invitation__revoked_at__isnull=True)
 
+    def in_history(self):
+        """A partner's published history: every rung approved and not since withdrawn.
+
+        A rung a newer approval replaced stays in the history (it was approved,
+        and its date says it is not today's); one its lead contact withdrew,
+        or from a revoked invitation, never shows.
+        """
+        return self.filter(
+            status__in=[Publication.Status.APPROVED, Publication.Status.REPLACED],
+            invitation__revoked_at__isnull=True,
+        )
+
 
 class Publication(models.Model):
     """A request to publish an invitation's combined rung, and what became of it.

@@ -1,4 +1,5 @@
-"""The ladder's editable settings: the invitation email and how long links work."""
+"""The ladder's editable settings: the invitation email, how long links work, and
+the email that sends someone the link to their result."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -42,6 +43,41 @@ With thanks,
 """
 
 
+RESULT_LINK_PLACEHOLDERS = {
+    "organisation": "our organisation's name",
+    "link": "the private link to the result",
+    "reference": "the person's reference, for when someone else may read their email",
+    "sent_on": "the day the answers were sent",
+}
+RESULT_LINK_SUBJECT = Wording(RESULT_LINK_PLACEHOLDERS)
+# Without the link the email has nothing to keep.
+RESULT_LINK_BODY = Wording(RESULT_LINK_PLACEHOLDERS, required=("link",))
+
+# Demo wording, for the lived-experience team to review before launch.
+DEFAULT_RESULT_LINK_SUBJECT = "{organisation}: the link to your self-assessment result"
+DEFAULT_RESULT_LINK_BODY = """Hello,
+
+You asked us to email you the link to your Ladder self-assessment result from {sent_on}. Here it is:
+
+{link}
+
+Anyone with this link can see the result, so keep this email safe. From the result you can download it as a PDF, or take the self-assessment again to see what has changed.
+
+Your reference is {reference}.
+
+With thanks,
+{organisation}
+"""
+
+
+def validate_result_link_subject(text):
+    RESULT_LINK_SUBJECT.validate(text)
+
+
+def validate_result_link_body(text):
+    RESULT_LINK_BODY.validate(text)
+
+
 def validate_invitation_subject(text):
     INVITATION_SUBJECT.validate(text)
 
@@ -77,11 +113,33 @@ class LadderSettings(BaseGenericSetting):
         help_text="How long a new invitation's links take answers, unless you set a date.",
     )
 
+    result_link_subject = models.CharField(
+        max_length=200,
+        default=DEFAULT_RESULT_LINK_SUBJECT,
+        validators=[validate_result_link_subject],
+        help_text=(
+            "The subject of the email that sends someone the link to their result. "
+            "Words in {curly brackets} are filled in."
+        ),
+    )
+    result_link_body = models.TextField(
+        default=DEFAULT_RESULT_LINK_BODY,
+        validators=[validate_result_link_body],
+        help_text=(
+            "The email that sends someone the link to their result, when they ask for it. "
+            "It must contain {link}. When someone else may read their email, we send a "
+            "neutral message instead, which names nothing."
+        ),
+    )
+
     panels = [
         HelpPanel(content=f"<p>{escape(INVITATION_BODY.describe())}.</p>"),
         FieldPanel("invitation_subject"),
         FieldPanel("invitation_body"),
         FieldPanel("invitation_valid_days"),
+        HelpPanel(content=f"<p>{escape(RESULT_LINK_BODY.describe())}.</p>"),
+        FieldPanel("result_link_subject"),
+        FieldPanel("result_link_body"),
     ]
 
     class Meta:

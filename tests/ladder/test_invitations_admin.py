@@ -203,6 +203,8 @@ def test_invitation_text_is_edited_in_settings_and_must_keep_both_links(
             "invitation_subject": "Ladder: {partner}",
             "invitation_body": "Hi {lead_name}. Share {answer_link}. Yours only: {lead_link}.",
             "invitation_valid_days": "30",
+            "result_link_subject": "Your result from {sent_on}",
+            "result_link_body": "Here is your result: {link} (reference {reference}).",
         },
     )
     assert response.status_code == 302, text(response)[:2000]
@@ -212,13 +214,17 @@ def test_invitation_text_is_edited_in_settings_and_must_keep_both_links(
             "invitation_subject": "Ladder: {partnr}",
             "invitation_body": "Hi. Share {answer_link}.",
             "invitation_valid_days": "30",
+            "result_link_subject": "Your result",
+            "result_link_body": "Here is your result.",
         },
     )
     assert response.status_code == 200
     body = text(response)
     assert "We cannot fill in {partnr}" in body
     assert "The email must contain {lead_link}." in body
+    assert "The email must contain {link}." in body  # the result link's email (issue 22)
     assert LadderSettings.load().invitation_subject == "Ladder: {partner}"
+    assert LadderSettings.load().result_link_body.startswith("Here is your result: {link}")
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):

@@ -41,7 +41,8 @@ def test_invitation_pages(client, invitation):
     assert_private(client.get(answer_url(invitation)), "same-origin")
     assert_private(client.get(lead_url(invitation)), "same-origin")
     assessment = answer(Client(), invitation)
-    assert_private(client.get(url(assessment.token, "result/")), "no-referrer")
+    # A result holds the "Email me the link" form (issue 22).
+    assert_private(client.get(url(assessment.token, "result/")), "same-origin")
 
 
 def test_refusals_hold_no_form_so_send_no_referrer(client, invitation):

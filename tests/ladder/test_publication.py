@@ -160,9 +160,14 @@ def test_a_newer_approval_replaces_the_older(client, invitation, partner, modera
     first.refresh_from_db()
     assert first.status == "replaced" and second.status == "approved"
     profile = text(client.get(partner.url))
-    assert "Repairs team" in profile
-    assert "Tenants&#x27; voice panel" not in profile
+    current = profile.split("Published over time")[0]
+    assert "Repairs team" in current
+    assert "Tenants&#x27; voice panel" not in current
     assert profile.count(PUBLIC_MARK) == 1
+    # The replaced rung stays in the dated history, under its own scope.
+    history = profile.split("Published over time")[1]
+    assert "<caption>A service: Tenants&#x27; voice panel</caption>" in history
+    assert "<caption>A team: Repairs team</caption>" in history
     ladder = text(client.get("/ladder/"))
     assert "1 partner has published its rung" in ladder
 
@@ -246,3 +251,41 @@ def test_every_step_is_in_the_audit_log(client, invitation, moderator):
         ("ladder.publication.approve", "moderator"),
         ("ladder.publication.withdraw", None),
     ]
+
+
+def history_on(client, partner):
+    profile = text(client.get(partner.url))
+    if "Published over time" not in profile:
+        return ""
+    return profile.split("Published over time")[1].split("</section>")[0]
+
+
+def test_published_history_shows_only_approved_entries_and_withdrawing_hides_one(
+    client, invitation, partner, moderator, assessment_page
+):
+    moderator_client = Client()
+    moderator_client.force_login(moderator)
+    first = decide(moderator_client, ask(client, invitation), "approve")
+    assert history_on(client, partner) == ""  # one rung: nothing more to say
+    Publication.objects.filter(pk=first.pk).update(assessed_on="2026-03-02")
+    again = make_invitation(partner)  # the same scope, a year on
+    answer(Client(), again, relation="community", pick=0)
+    answer(Client(), again, relation="staff", pick=0)
+    requested = ask(client, again)
+    # Asked but not approved: not in the history.
+    assert history_on(client, partner) == ""
+    decide(moderator_client, requested, "approve")
+    history = history_on(client, partner)
+    assert history.count("<caption>") == 1  # one scope, two dated rungs
+    assert "2 March 2026" in history and "Rung 5: Rung 5" in history
+    assert requested.assessed_on.strftime("%-d %B %Y") in history
+    assert "Rung 3: Rung 3" in history
+    # The first lead contact takes their entry down: it leaves the history.
+    lead_page = text(client.get(lead_url(invitation)))
+    assert "Take it off the profile's history" in lead_page
+    assert client.post(lead_url(invitation), {"action": "withdraw"}).status_code == 302
+    first.refresh_from_db()
+    assert first.status == "withdrawn"
+    profile = text(client.get(partner.url))
+    assert "2 March 2026" not in profile
+    assert "Rung 3: <strong>Rung 3</strong>" in profile

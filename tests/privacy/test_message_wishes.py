@@ -313,6 +313,32 @@ def send_decision(approved):
     return send
 
 
+def send_result_link(world, wishes):
+    """Keep it (issue 22): the person asks, on their result, for its link by email."""
+    from ladder.models import SelfAssessment
+    from ladder.submission import submit
+
+    version = world.assessment_page.current_version()
+    assessment, token = SelfAssessment.start(version)
+    assessment.organisation_name, assessment.scope_type = PARTNER, "service"
+    assessment.scope_name, assessment.role, assessment.took_part = SCOPE, "Lead", "alone"
+    assessment.answers = {
+        question["key"]: question["options"][0]["key"]
+        for theme in version.themes
+        for question in theme["questions"]
+    }
+    assessment.save()
+    submit(assessment)
+    data = {key: value for key, value in form_answers(wishes).items() if value is not None}
+    client = Client()
+    path = f"{world.assessment_page.url}a/{token}/keep/"
+    response = world.sending(lambda: client.post(path, {**data, "consent": "on"}))
+    if wishes.emailed:
+        assert response.status_code == 302, response.content.decode()[:2000]
+    assessment.refresh_from_db()
+    return Sent(assessment, ladder_sensitive(world), "the link to your self-assessment result")
+
+
 @dataclass(frozen=True)
 class MessageKind:
     name: str
@@ -336,6 +362,7 @@ MESSAGE_KINDS = [
     MessageKind("ladder: new answer", send_new_answer, INVITATION_CHANNELS),
     MessageKind("ladder: rung published", send_decision(True), INVITATION_CHANNELS),
     MessageKind("ladder: rung not published", send_decision(False), INVITATION_CHANNELS),
+    MessageKind("ladder: result link", send_result_link, (Channel.EMAIL,)),
 ]
 
 CASES = [
