@@ -31,7 +31,8 @@ def past_opportunity(home_page, partner=None, sessions_ago=(40, 30), **fields):
 
 
 def selected(page, count=1, **fields):
-    return [make_interest(page, status="selected", **fields)[0] for _ in range(count)]
+    fields.setdefault("status", "selected")
+    return [make_interest(page, **fields)[0] for _ in range(count)]
 
 
 def payment(record, amount="40.00", **fields):
