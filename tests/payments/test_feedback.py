@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from home.models import SiteSettings
-from payments.feedback.services import ask_again_about_not_paid, ask_after_last_sessions
+from payments.feedback.services import ask_after_last_sessions, ask_again_about_not_paid
 from payments.models import Feedback
 from tests.payments.helpers import past_opportunity, selected
 
