@@ -94,7 +94,8 @@ class Figure:
     def build(cls, people: int, of: int, value: object) -> Figure:
         enough = people >= MINIMUM_PEOPLE
         return cls(
-            value=figure_from(people, value),
+            # Built from nobody, there is no figure (and it describes nobody).
+            value=None if people == 0 else figure_from(people, value),
             people=count_of_people(people),
             of=count_of_people(of),
             rate=percent(people, of) if enough and of >= MINIMUM_PEOPLE else withheld(),
@@ -103,6 +104,11 @@ class Figure:
     @property
     def shown(self) -> bool:
         return not is_withheld(self.value)
+
+
+def whole_if_whole(number: float) -> float | int:
+    """10 rather than 10.0; a median of an even count may be 7.5."""
+    return int(number) if float(number).is_integer() else number
 
 
 def percent(part: int, whole: int) -> int:
@@ -134,7 +140,7 @@ def _median_days(rows: Sequence[PaymentRow]) -> Figure:
     counted = {row.person for row in rows if row.facts.counted}
     days = [value for _, value in paid if value is not None]
     people = {person for person, value in paid if value is not None}
-    value = median(days) if days else None
+    value = whole_if_whole(median(days)) if days else None
     return Figure.build(len(people), len(counted), value)
 
 
