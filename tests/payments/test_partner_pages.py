@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from payments.models import PartnerResponse
 from tests.conftest import make_user
-from tests.ladder.conftest import assessment_page, pages, questionnaire, rungs  # noqa: F401
 from tests.ladder.invitation_helpers import lead_url, make_invitation, make_partner
 from tests.payments.helpers import days_ago, past_opportunity, payment, selected
 
