@@ -16,7 +16,8 @@ figure are in ``payments.definitions`` (shown beside every figure).
 
 ``build_records`` works on plain rows (tested against a hand computation
 and over generated data in tests/payments/test_partner_record.py);
-``partner_records`` reads them from the database.
+``payments.records`` reads them from the database, and
+``payments.retention`` keeps them when the rows behind them are purged.
 """
 
 from __future__ import annotations
@@ -28,14 +29,8 @@ from datetime import date, timedelta
 from statistics import median
 from typing import Any
 
-from django.utils import timezone
-
-from opportunities.choices import InterestStatus
-from opportunities.models.interest import ExpressionOfInterest
-from opportunities.models.opportunity import OpportunityPage
 from payments import definitions
-from payments.models.feedback import QUESTIONS, Feedback
-from payments.models.payment import Payment
+from payments.models.feedback import QUESTIONS
 from privacy.small_numbers import (
     MINIMUM_PEOPLE,
     Withheld,
@@ -249,65 +244,62 @@ def _cells(figure: Figure) -> list[object]:
     return [value, figure.people, figure.of, figure.rate]
 
 
-# From the database ----------------------------------------------------------------
+# Kept as JSON when the rows behind them are purged (payments.retention) -------------
 
 
-def partner_records(kind: str = QUARTER, partner: Any = None, today: date | None = None):
-    """Every partner's record (or one partner's) for each period of ``kind``."""
-    today = today or timezone.localdate()
-    payments = Payment.objects.for_rules().exclude(interest__opportunity__partner=None)
-    feedback = Feedback.objects.select_related("interest__opportunity").exclude(
-        interest__opportunity__partner=None
+def _plain(value: object) -> object:
+    return {"withheld": True} if is_withheld(value) else value
+
+
+def _back(value: object) -> object:
+    return withheld() if isinstance(value, dict) and value.get("withheld") else value
+
+
+def _figure_to_json(figure: Figure) -> list[object]:
+    return [_plain(figure.value), _plain(figure.people), _plain(figure.of), _plain(figure.rate)]
+
+
+def _figure_from_json(cells: list[object]) -> Figure:
+    return Figure(*(_back(cell) for cell in cells))
+
+
+def record_to_json(record: PartnerRecord) -> dict[str, object]:
+    return {
+        "median_days": _figure_to_json(record.median_days),
+        "within_promise": _figure_to_json(record.within_promise),
+        "outcomes": _figure_to_json(record.outcomes),
+        "questions": [
+            {
+                "name": question.name,
+                "question": question.question,
+                "answered": _figure_to_json(question.answered),
+                "options": [
+                    [label, _plain(count), _plain(share)]
+                    for label, count, share in question.options
+                ],
+            }
+            for question in record.questions
+        ],
+    }
+
+
+def record_from_json(partner: Any, period: str, data: dict[str, Any]) -> PartnerRecord:
+    return PartnerRecord(
+        partner=partner,
+        period=period,
+        median_days=_figure_from_json(data["median_days"]),
+        within_promise=_figure_from_json(data["within_promise"]),
+        outcomes=_figure_from_json(data["outcomes"]),
+        questions=[
+            QuestionResult(
+                question["name"],
+                question["question"],
+                _figure_from_json(question["answered"]),
+                [
+                    (label, _back(count), _back(share))
+                    for label, count, share in question["options"]
+                ],
+            )
+            for question in data["questions"]
+        ],
     )
-    opportunities = OpportunityPage.objects.live().exclude(partner=None)
-    if partner is not None:
-        payments = payments.filter(interest__opportunity__partner=partner)
-        feedback = feedback.filter(interest__opportunity__partner=partner)
-        opportunities = opportunities.filter(partner=partner)
-    partners = {}
-
-    def partner_of(page):
-        return partners.setdefault(page.partner_id, page.partner)
-
-    opportunities = list(opportunities.select_related("partner"))
-    selected = defaultdict(set)
-    for page_id, person in ExpressionOfInterest.objects.filter(
-        status=InterestStatus.SELECTED, opportunity__in=[page.pk for page in opportunities]
-    ).values_list("opportunity_id", "pk"):
-        selected[page_id].add(person)
-    for page in opportunities:
-        partner_of(page)
-    payment_rows = [
-        PaymentRow(
-            partners.get(p.interest.opportunity.partner_id) or p.interest.opportunity.partner,
-            p.interest_id,
-            p.facts,
-        )
-        for p in payments
-    ]
-    answer_rows = [
-        AnswerRow(
-            partners.get(f.interest.opportunity.partner_id) or f.interest.opportunity.partner,
-            f.interest_id,
-            timezone.localdate(f.asked_at),
-            answers_of(f),
-        )
-        for f in feedback
-    ]
-    opportunity_rows = [
-        OpportunityRow(
-            page.partner,
-            timezone.localdate(page.closes_at),
-            page.has_outcome,
-            frozenset(selected[page.pk]),
-        )
-        for page in opportunities
-        if page.closes_at is not None
-    ]
-    return build_records(payment_rows, answer_rows, opportunity_rows, kind, today)
-
-
-def answers_of(feedback: Feedback) -> dict[str, str] | None:
-    if not feedback.answered or not feedback.consent:
-        return None
-    return {name: getattr(feedback, name) for name, _, _ in QUESTIONS}

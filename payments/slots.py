@@ -13,7 +13,8 @@ from django.urls import reverse
 from payments.admin.permissions import may_see_partner_records
 from payments.definitions import DEFINITIONS
 from payments.models.feedback import PartnerResponse
-from payments.partner_record import YEAR, partner_records
+from payments.partner_record import YEAR
+from payments.records import partner_records
 
 
 def lead_page_record(context):

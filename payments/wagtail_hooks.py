@@ -20,8 +20,10 @@ from payments.feedback.views import feedback_link_target
 from payments.models.feedback import Feedback
 from payments.models.payment import Payment
 from payments.privacy import personal_data_sources
+from payments.retention import keep_figures_before_purge
 from privacy.contact_wishes.links import REGISTER_PRIVATE_MESSAGE_LINKS
 from privacy.registry import REGISTER_PERSONAL_DATA_SOURCES
+from privacy.retention import BEFORE_PURGE
 
 register_permission_policy(Payment, payment_policy)
 register_permission_policy(Feedback, feedback_policy)
@@ -37,4 +39,6 @@ hooks.register("slot:ladder_lead_page", slots.lead_page_record)
 hooks.register("slot:network_report", slots.network_report_records)
 
 hooks.register(REGISTER_PERSONAL_DATA_SOURCES, personal_data_sources)
+# Each partner's figures per period outlive the records behind them.
+hooks.register(BEFORE_PURGE, keep_figures_before_purge)
 hooks.register(REGISTER_PRIVATE_MESSAGE_LINKS, feedback_link_target)

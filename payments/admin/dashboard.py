@@ -8,7 +8,8 @@ from wagtail.admin.ui.components import Component
 from payments.admin.permissions import may_record_payments, may_see_partner_records
 from payments.definitions import DEFINITIONS
 from payments.overdue import overdue_payments
-from payments.partner_record import YEAR, partner_records
+from payments.partner_record import YEAR
+from payments.records import partner_records
 
 PANEL_ROWS = 10
 

@@ -10,7 +10,8 @@ from home.exports import csv_response
 from payments.admin.permissions import may_see_partner_records
 from payments.definitions import DEFINITIONS
 from payments.models.feedback import PartnerResponse
-from payments.partner_record import CSV_HEADER, PERIODS, QUARTER, csv_rows, partner_records
+from payments.partner_record import CSV_HEADER, PERIODS, QUARTER, csv_rows
+from payments.records import partner_records
 
 
 def chosen_period(request):

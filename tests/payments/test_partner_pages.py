@@ -73,3 +73,24 @@ def test_the_partner_sees_its_own_record_first_and_responds(client, partners, as
         reverse("payments_partner_response", args=("not-a-token",)), {"period": period}
     )
     assert refused.status_code == 404
+
+
+def test_the_purge_removes_people_and_keeps_only_each_partners_figures(
+    client, django_user_model, partners
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from payments.models import KeptPartnerFigures, Payment
+    from privacy.retention import purge
+
+    client.force_login(make_user(django_user_model, "caseworker", ["Personal data"]))
+    before = client.get(reverse("payments_partner_records_csv") + "?period=year")
+    purge(now=timezone.now() + timedelta(days=3650))
+    assert not Payment.objects.exists()
+    assert KeptPartnerFigures.objects.filter(kind="year").count() == 2
+    after = client.get(reverse("payments_partner_records_csv") + "?period=year")
+    assert b"".join(after.streaming_content) == b"".join(before.streaming_content)
+    purge(now=timezone.now() + timedelta(days=3650))  # a second run keeps what it kept
+    assert KeptPartnerFigures.objects.count() == 4  # each partner's year and quarter
