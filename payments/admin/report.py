@@ -2,6 +2,8 @@
 year) and its CSV. Every cell has passed the small-number rule
 (``payments.partner_record``)."""
 
+from itertools import chain
+
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -48,9 +50,10 @@ def report_csv_view(request):
     if not may_see_partner_records(request.user):
         raise PermissionDenied
     kind = chosen_period(request)
-    return csv_response(
-        f"partner-records-by-{kind}.csv", CSV_HEADER, csv_rows(partner_records(kind))
-    )
+    # The definitions travel with the figures: a spreadsheet is read without the page.
+    definitions = [["Definition", "", term, text, "", "", ""] for term, text in DEFINITIONS]
+    rows = chain(csv_rows(partner_records(kind)), definitions)
+    return csv_response(f"partner-records-by-{kind}.csv", CSV_HEADER, rows)
 
 
 def admin_urls():

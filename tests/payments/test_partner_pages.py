@@ -39,6 +39,7 @@ def test_the_team_reads_every_partner_record_and_its_csv(client, django_user_mod
     assert "Good Partner" in csv and "Median days to pay,5,6,6,100" in csv
     assert f"Few Partner,{days_ago(30).year} Q" in csv or "Few Partner" in csv
     assert f"Median days to pay,{WITHHELD},{WITHHELD}" in csv
+    assert "Definition,,Days to pay,Calendar days from the last session" in csv
     # A period that is not a quarter or year falls back to quarters; no error.
     assert client.get(reverse("payments_partner_records") + "?period=week").status_code == 200
     home = client.get(reverse("wagtailadmin_home")).content.decode()
