@@ -4,7 +4,7 @@ poor one (Brookmere Mental Health Trust pays weeks late), and one with too
 few people for any figure (Salt Street Women's Centre). Every name is
 invented and every address is on example.org."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -62,9 +62,7 @@ def load(stdout):
                 interest=record,
                 reference=record.reference,
                 asked_at=timezone.make_aware(
-                    timezone.datetime.combine(
-                        dates[-1] + timedelta(days=1), timezone.datetime.min.time()
-                    )
+                    datetime.combine(dates[-1] + timedelta(days=1), time(10))
                 ),
             )
             if number < len(answers):

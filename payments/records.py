@@ -28,7 +28,7 @@ from payments.partner_record import (
 def load_rows(partner: Any = None):
     """(payment rows, answer rows, opportunity rows) of every partner, or one."""
     payments = Payment.objects.for_rules().exclude(interest__opportunity__partner=None)
-    feedback = Feedback.objects.select_related("interest__opportunity").exclude(
+    feedback = Feedback.objects.select_related("interest__opportunity__partner").exclude(
         interest__opportunity__partner=None
     )
     opportunities = OpportunityPage.objects.live().exclude(partner=None)
@@ -36,35 +36,24 @@ def load_rows(partner: Any = None):
         payments = payments.filter(interest__opportunity__partner=partner)
         feedback = feedback.filter(interest__opportunity__partner=partner)
         opportunities = opportunities.filter(partner=partner)
-    partners = {}
-
-    def partner_of(page):
-        return partners.setdefault(page.partner_id, page.partner)
-
     opportunities = list(opportunities.select_related("partner"))
     selected = defaultdict(set)
     for page_id, person in ExpressionOfInterest.objects.filter(
         status=InterestStatus.SELECTED, opportunity__in=[page.pk for page in opportunities]
     ).values_list("opportunity_id", "pk"):
         selected[page_id].add(person)
-    for page in opportunities:
-        partner_of(page)
+    # Partners compare by their primary key, so rows from different queries group together.
     payment_rows = [
-        PaymentRow(
-            partners.get(p.interest.opportunity.partner_id) or p.interest.opportunity.partner,
-            p.interest_id,
-            p.facts,
-        )
-        for p in payments
+        PaymentRow(row.interest.opportunity.partner, row.interest_id, row.facts) for row in payments
     ]
     answer_rows = [
         AnswerRow(
-            partners.get(f.interest.opportunity.partner_id) or f.interest.opportunity.partner,
-            f.interest_id,
-            timezone.localdate(f.asked_at),
-            answers_of(f),
+            row.interest.opportunity.partner,
+            row.interest_id,
+            timezone.localdate(row.asked_at),
+            answers_of(row),
         )
-        for f in feedback
+        for row in feedback
     ]
     opportunity_rows = [
         OpportunityRow(

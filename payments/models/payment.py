@@ -22,7 +22,7 @@ def new_payment_reference():
 class PaymentQuerySet(models.QuerySet):
     def for_rules(self):
         """With everything the rules read, in a fixed number of queries."""
-        return self.select_related("interest__opportunity").prefetch_related(
+        return self.select_related("interest__opportunity__partner").prefetch_related(
             "sessions_attended", "interest__opportunity__sessions"
         )
 
