@@ -4,10 +4,11 @@ ORM search (the models are not indexed): nothing personal goes into the
 search index. Exports are recorded in the personal data access log.
 """
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from payments.admin.forms import PaymentForm
 from payments.definitions import DEFINITIONS
 from payments.models.feedback import Feedback
 from payments.models.payment import Payment
@@ -52,21 +53,24 @@ class PaymentViewSet(SnippetViewSet):
         "paid_how",
     ]
     export_filename = "payments"
-    panels = [
-        HelpPanel(content=DEFINITIONS_HTML, heading="How payment figures are worked out"),
-        FieldPanel("interest"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("amount_due"), FieldPanel("payer")]),
-        FieldPanel("sessions_attended"),
-        MultiFieldPanel(
-            [
-                FieldPanel("state"),
-                FieldRowPanel(
-                    [FieldPanel("paid_on"), FieldPanel("paid_how"), FieldPanel("receipt_date")]
-                ),
-            ],
-            heading="Paid",
-        ),
-    ]
+    edit_handler = ObjectList(
+        [
+            HelpPanel(content=DEFINITIONS_HTML, heading="How payment figures are worked out"),
+            FieldPanel("interest"),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("amount_due"), FieldPanel("payer")]),
+            FieldPanel("sessions_attended"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("state"),
+                    FieldRowPanel(
+                        [FieldPanel("paid_on"), FieldPanel("paid_how"), FieldPanel("receipt_date")]
+                    ),
+                ],
+                heading="Paid",
+            ),
+        ],
+        base_form_class=PaymentForm,
+    )
 
     def get_queryset(self, request):
         return Payment.objects.for_rules()

@@ -40,7 +40,7 @@ def test_only_the_personal_data_group_sees_payments(client, django_user_model, o
     assert "Overdue payments" not in home and owed.reference not in home
 
 
-def test_recording_a_payment_and_a_bad_amount_refused_beside_it(caseworker, opportunity):
+def test_recording_a_payment_and_a_bad_amount_refused_beside_it(caseworker, opportunity, home_page):
     record = selected(opportunity)[0]
     url = reverse("payments:add")
     data = {
@@ -57,6 +57,16 @@ def test_recording_a_payment_and_a_bad_amount_refused_beside_it(caseworker, oppo
     html = refused.content.decode()
     assert refused.status_code == 200 and "Enter a number" in html
     assert 'value="lots"' in html
+    assert not Payment.objects.exists()
+    another = past_opportunity(home_page, title="Another")
+    selected(another)
+    other = another.sessions.first()
+    wrong_session = caseworker.post(
+        url, {**data, "amount_due": "45.50", "sessions_attended": [other.pk]}
+    )
+    assert "Choose only sessions of this person" in wrong_session.content.decode()
+    no_date = caseworker.post(url, {**data, "amount_due": "45.50", "state": "paid"})
+    assert "Give the date it was paid." in no_date.content.decode()
     assert not Payment.objects.exists()
     caseworker.post(url, {**data, "amount_due": "45.50", "paid_on": days_ago(20).isoformat()})
     saved = Payment.objects.get()
