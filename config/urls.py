@@ -12,6 +12,8 @@ from home.security.media import serve_image
 from home.security.security_txt import security_txt
 from home.site_files import robots_txt, static_icon, web_app_manifest
 from opportunities.link_again.views import link_again, link_again_sent
+from payments.feedback.partner_response import partner_response
+from payments.feedback.views import feedback_page
 from privacy.contact_wishes.links import open_message_link
 from signin.password_reset import RateLimitedPasswordResetView
 
@@ -37,6 +39,11 @@ urlpatterns = [
     # "Send me my link again" (opportunities/link_again/).
     path("your-link/", link_again, name="link_again"),
     path("your-link/sent/", link_again_sent, name="link_again_sent"),
+    # What selected people say after their last session (payments/feedback/).
+    path("feedback/<str:token>/", feedback_page, name="payments_feedback"),
+    path(
+        "partner-record/<str:token>/response/", partner_response, name="payments_partner_response"
+    ),
 ]
 
 if settings.DEBUG:

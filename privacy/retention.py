@@ -13,10 +13,16 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail import hooks
 
 from home.models import SiteSettings
 from privacy.registry import PersonalDataSource, PurgeClock, personal_data_sources
 from privacy.subject_requests import erase_records
+
+# Called with the ``PurgeClock`` before anything is erased (never on a dry run),
+# so an app can keep what may outlive the records: figures about groups of at
+# least 5 people, which are no longer personal data (payments.retention).
+BEFORE_PURGE = "before_personal_data_purge"
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,9 @@ def purge(now: datetime | None = None, dry_run: bool = False) -> PurgeReport:
     clock = PurgeClock(now=now or timezone.now(), retention_days=SiteSettings.load().retention_days)
     report = PurgeReport()
     with transaction.atomic():
+        if not dry_run:
+            for keep in hooks.get_hooks(BEFORE_PURGE):
+                keep(clock)
         for source in personal_data_sources.sources:
             if source.retention is None:
                 continue

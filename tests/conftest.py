@@ -136,6 +136,7 @@ DEMO_GROUP_PATHS = (
     "tests/opportunities/test_interest_demo.py",
     "tests/opportunities/test_search_demo.py",
     "tests/partners/test_demo_content.py",
+    "tests/payments/test_demo_content.py",
     "tests/test_role_matrix.py",
 )
 

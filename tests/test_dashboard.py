@@ -23,6 +23,8 @@ PANELS = {
     "no_outcome": "Closed, but what changed is not written yet",
     "awaiting": "Expressions of interest awaiting a reply",
     "assessments": "Recent self-assessments",
+    "overdue": "Overdue payments",
+    "partner_records": "records this year",
 }
 # Who sees each panel: page editors see the opportunity panels; the Personal data
 # group the people waiting for a reply; those who may read assessments the recent ones.
@@ -31,6 +33,9 @@ VISIBLE_TO = {
     "no_outcome": {"Editors", "Moderators"},
     "awaiting": {"Personal data"},
     "assessments": {"Ladder managers", "Personal data"},
+    # Payments and what participants said: the team who chase payments.
+    "overdue": {"Personal data"},
+    "partner_records": {"Personal data"},
 }
 
 

@@ -27,6 +27,8 @@ from hypothesis import strategies as st
 
 from home import form_protection
 from ladder.models import SelfAssessment
+from payments.models import Feedback
+from payments.models.feedback import QUESTIONS
 from privacy.contact_wishes import second_factor
 from tests.ladder.conftest import assessment_page, pages, questionnaire, rungs  # noqa: F401
 from tests.ladder.invitation_helpers import make_invitation, make_partner
@@ -163,6 +165,12 @@ def site(home_page, assessment_page):  # noqa: F811
         opportunity, contact_phone="07700 900517", call_ok=True, call_safe=False
     )
     invitation = make_invitation(partner, email_safe=False)
+    participant, _ = make_interest(opportunity, status="selected")
+    feedback = Feedback(
+        interest=participant, reference=participant.reference, asked_at=timezone.now()
+    )
+    feedback_token = feedback.issue_link()
+    feedback.save()
     client = Client()
     draft = start(client)
     invited = Client().post(f"{START_URL}i/{invitation.answer_token}/", {"website_url": ""})
@@ -204,6 +212,13 @@ def site(home_page, assessment_page):  # noqa: F811
             "link again": Target(
                 "/your-link/", ["reference", "contact", "website_url", "form_started"]
             ),
+            "participant's answers": Target(
+                f"/feedback/{feedback_token}/",
+                [*(name for name, _, _ in QUESTIONS), "comment", "may_quote", "consent"],
+            ),
+            "partner's response": Target(
+                f"/partner-record/{invitation.lead_token}/response/", ["period", "text"]
+            ),
             "self-assessment start": Target(START_URL, ["website_url"]),
             "invited start": Target(f"{START_URL}i/{invitation.answer_token}/", ["website_url"]),
             "about you": Target(f"{START_URL}a/{draft}/about/", [*about, *wishes, "change"]),
@@ -231,6 +246,8 @@ FORMS = [
     "second factor",
     "neutral link's second factor",
     "link again",
+    "participant's answers",
+    "partner's response",
     "self-assessment start",
     "invited start",
     "about you",

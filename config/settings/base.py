@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "partners",
     "ladder",
     "opportunities",
+    "payments",
     "signin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -50,6 +50,8 @@ from ladder.team_results import team_results
 from opportunities.interest import services as interest
 from opportunities.interest.session_reminders import send_session_reminders
 from opportunities.models import ExpressionOfInterest, OpportunitySession
+from payments.feedback.services import ask_after_last_sessions, ask_again_about_not_paid
+from payments.models import Feedback
 from privacy.contact_wishes.channels import Channel
 from tests.ladder.invitation_helpers import answer, make_invitation, make_partner
 from tests.opportunities.conftest import make_board, make_opportunity
@@ -236,6 +238,35 @@ def send_session_reminder(world, wishes):
     return Sent(record, sensitive, "tomorrow")
 
 
+def send_feedback_request(world, wishes):
+    """After the last session: "Have you been paid?" and four more questions."""
+    record, _ = make_interest(world.opportunity, status="selected", **wishes.fields)
+    OpportunitySession.objects.create(
+        page=world.opportunity, date=timezone.localdate() - timedelta(days=1)
+    )
+    world.sending(ask_after_last_sessions)
+    return Sent(
+        record, [*world.interest_sensitive(), "been paid", "listened"], "Have you been paid"
+    )
+
+
+def send_asked_again(world, wishes):
+    """A week after "Not yet": asked once more (the team is told, by reference)."""
+    record, _ = make_interest(world.opportunity, status="selected", **wishes.fields)
+    feedback = Feedback(
+        interest=record,
+        reference=record.reference,
+        asked_at=timezone.now() - timedelta(days=10),
+        answered_at=timezone.now() - timedelta(days=8),
+        been_paid="not_yet",
+        consent=True,
+    )
+    feedback.issue_link()
+    feedback.save()
+    world.sending(ask_again_about_not_paid)
+    return Sent(record, [*world.interest_sensitive(), "been paid"], "Have you been paid yet")
+
+
 def texted_for_link_again(wishes):
     return not wishes.emailed and bool(wishes.fields.get("text_ok"))
 
@@ -358,6 +389,8 @@ MESSAGE_KINDS = [
     MessageKind("interest: withdrawal", send_withdrawal),
     MessageKind("interest: link again", send_link_again, texts=texted_for_link_again),
     MessageKind("interest: session reminder", send_session_reminder, texts=True),
+    MessageKind("payments: feedback request", send_feedback_request, texts=True),
+    MessageKind("payments: asked again about payment", send_asked_again),
     MessageKind("ladder: invitation", send_invitation_email, INVITATION_CHANNELS),
     MessageKind("ladder: new answer", send_new_answer, INVITATION_CHANNELS),
     MessageKind("ladder: rung published", send_decision(True), INVITATION_CHANNELS),
