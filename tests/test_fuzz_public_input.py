@@ -130,6 +130,8 @@ def counted_validation(monkeypatch):
     never = lambda *args, **kwargs: False  # noqa: E731
     monkeypatch.setattr("opportunities.interest.views.over_ip_limit", never)
     monkeypatch.setattr("opportunities.interest.views.hit_rate_limit", never)
+    monkeypatch.setattr("opportunities.closing_reminder.views.over_ip_limit", never)
+    monkeypatch.setattr("opportunities.closing_reminder.views.hit_rate_limit", never)
     monkeypatch.setattr("ladder.journey.views.over_ip_limit", never)
     monkeypatch.setattr(second_factor, "hit_rate_limit", never)
     return calls
@@ -188,6 +190,11 @@ def site(home_page, assessment_page):  # noqa: F811
             "neutral link's second factor": Target(
                 f"/m/{invitation.lead_token}/", ["second_factor", "reference", "phone_end"]
             ),
+            "closing reminder": Target(
+                f"{opportunity.url}remind-me/",
+                ["contact_email", "email_wish", "contact_phone", "text_wish", "website_url"]
+                + ["form_started"],
+            ),
             "link again": Target(
                 "/your-link/", ["reference", "contact", "website_url", "form_started"]
             ),
@@ -214,6 +221,7 @@ FORMS = [
     "interest",
     "second factor",
     "neutral link's second factor",
+    "closing reminder",
     "link again",
     "self-assessment start",
     "invited start",

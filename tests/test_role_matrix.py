@@ -40,6 +40,7 @@ from ladder.models import (
 )
 from opportunities.models import (
     BenefitRule,
+    ClosingReminderMessages,
     ExpressionOfInterest,
     InterestMessages,
     OpportunityIndexPage,
@@ -169,6 +170,7 @@ def build_rows():
         ("site settings", setting(SiteSettings), {M, S}),
         ("navigation", setting(NavigationSettings), {M, S}),
         ("interest messages", setting(InterestMessages), {P, S}),
+        ("closing reminder messages", setting(ClosingReminderMessages), {P, S}),
         ("ladder settings", setting(LadderSettings), {L, S}),
         # The personal data log: superusers read it; nobody writes it.
         ("personal data log", reverse("personal_data_access:index"), {S}),

@@ -52,6 +52,9 @@ class EverySubRouteTests(WagtailPageTestCase):
             (self.opportunity, f"interest/status/{self.interest_token}/withdraw/", 200),
             # Only for selected people: "link not valid" for this new one.
             (self.opportunity, f"interest/status/{self.interest_token}/calendar/", 404),
+            (self.opportunity, "remind-me/", 200),
+            (self.opportunity, "remind-me/set/", "redirect"),  # nothing asked yet
+            (self.opportunity, "remind-me/not-a-token/", 404),
             (self.self_assessment, "/", 200),
             (self.self_assessment, "begin/", 200),
             (self.self_assessment, "blank/", 200),

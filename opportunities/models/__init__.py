@@ -2,6 +2,8 @@
 
 from opportunities.choices import Benefit, ExpensesPaid, Format, PaymentMethod
 from opportunities.models.benefits import BenefitRule
+from opportunities.models.closing_reminder_messages import ClosingReminderMessages
+from opportunities.models.closing_reminders import ClosingReminder
 from opportunities.models.index import OpportunityIndexPage
 from opportunities.models.interest import ExpressionOfInterest
 from opportunities.models.interest_messages import InterestMessages
@@ -12,6 +14,8 @@ from opportunities.models.sessions import OpportunitySession
 __all__ = [
     "Benefit",
     "BenefitRule",
+    "ClosingReminder",
+    "ClosingReminderMessages",
     "ExpensesPaid",
     "ExpressionOfInterest",
     "Format",

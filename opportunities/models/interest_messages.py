@@ -83,20 +83,21 @@ LONG_TEXT_VALUES = {
     "when": "Wednesday 30 September, 10:30am to 12:30pm",
     "where": "Online",
     "contact": "call 0161 496 0000",
+    "closes": "Wednesday 30 September at 11:59pm",
 }
 
 
 def validate_confirmation_text(text):
     """Placeholders as offered, and short enough: with a long name and link
     the text must still fit in two parts (``privacy.texts.length``)."""
-    _validate_text(CONFIRMATION_TEXT, text)
+    validate_text(CONFIRMATION_TEXT, text)
 
 
 def validate_session_reminder_text(text):
-    _validate_text(SESSION_REMINDER_TEXT, text)
+    validate_text(SESSION_REMINDER_TEXT, text)
 
 
-def _validate_text(wording, text):
+def validate_text(wording, text):
     wording.validate(text)
     values = {name: LONG_TEXT_VALUES[name] for name in wording.placeholders}
     length = text_length(wording.fill(text, values))

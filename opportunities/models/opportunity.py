@@ -19,6 +19,7 @@ from wagtail.search.tasks import insert_or_update_object_task
 from home.blocks import ContentStreamBlock
 from opportunities.board.benefits import PersonalBenefitNotes
 from opportunities.choices import CLOSING_SOON_DAYS, Format
+from opportunities.closing_reminder.routes import ClosingReminderRoutes
 from opportunities.interest.routes import InterestRoutes
 from opportunities.models.interest import places_reached
 from opportunities.models.pay import PayAndExpenses
@@ -38,6 +39,7 @@ class OpportunityPage(
     Venue,
     PayAndExpenses,
     InterestRoutes,
+    ClosingReminderRoutes,
     Page,
 ):
     """One paid opportunity: what it is, who runs it, where and when, and exactly

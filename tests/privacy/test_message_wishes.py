@@ -44,12 +44,14 @@ from django.utils.html import strip_tags
 
 from home import form_protection
 from home.models import SiteSettings, Topic
+from home.private_links import new_reference
 from ladder.invitations.emails import notify_new_response, send_invitation
 from ladder.invitations.services import approve, decline, request_publication
 from ladder.team_results import team_results
+from opportunities.closing_reminder.services import send_closing_reminders
 from opportunities.interest import services as interest
 from opportunities.interest.session_reminders import send_session_reminders
-from opportunities.models import ExpressionOfInterest, OpportunitySession
+from opportunities.models import ClosingReminder, ExpressionOfInterest, OpportunitySession
 from privacy.contact_wishes.channels import Channel
 from tests.ladder.invitation_helpers import answer, make_invitation, make_partner
 from tests.opportunities.conftest import make_board, make_opportunity
@@ -236,6 +238,17 @@ def send_session_reminder(world, wishes):
     return Sent(record, sensitive, "tomorrow")
 
 
+def send_closing_reminder(world, wishes):
+    """ "Remind me before it closes", two days before the closing date."""
+    page = world.opportunity
+    type(page).objects.filter(pk=page.pk).update(closes_at=timezone.now() + timedelta(days=1))
+    reminder = ClosingReminder(opportunity=page, reference=new_reference(), **wishes.fields)
+    reminder.issue_link()
+    reminder.save()
+    world.sending(send_closing_reminders)
+    return Sent(reminder, [*world.interest_sensitive(), "closes", "closing"], "closes")
+
+
 def texted_for_link_again(wishes):
     return not wishes.emailed and bool(wishes.fields.get("text_ok"))
 
@@ -332,6 +345,12 @@ MESSAGE_KINDS = [
     MessageKind("interest: withdrawal", send_withdrawal),
     MessageKind("interest: link again", send_link_again, texts=texted_for_link_again),
     MessageKind("interest: session reminder", send_session_reminder, texts=True),
+    MessageKind(
+        "closing reminder",
+        send_closing_reminder,
+        ClosingReminder.contact_channels,
+        texts=True,
+    ),
     MessageKind("ladder: invitation", send_invitation_email, INVITATION_CHANNELS),
     MessageKind("ladder: new answer", send_new_answer, INVITATION_CHANNELS),
     MessageKind("ladder: rung published", send_decision(True), INVITATION_CHANNELS),
