@@ -21,6 +21,7 @@ from opportunities.admin import (
     viewsets,
 )
 from opportunities.admin.permissions import interest_policy
+from opportunities.alerts.message_link import alert_target
 from opportunities.closing_reminder.message_link import closing_reminder_target
 from opportunities.interest.message_link import interest_status_target
 from opportunities.models.interest import ExpressionOfInterest
@@ -65,3 +66,4 @@ hooks.register("construct_homepage_panels", dashboard.add_awaiting_reply_panel)
 hooks.register(REGISTER_PERSONAL_DATA_SOURCES, personal_data_sources)
 hooks.register(REGISTER_PRIVATE_MESSAGE_LINKS, interest_status_target)
 hooks.register(REGISTER_PRIVATE_MESSAGE_LINKS, closing_reminder_target)
+hooks.register(REGISTER_PRIVATE_MESSAGE_LINKS, alert_target)

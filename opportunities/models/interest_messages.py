@@ -84,6 +84,7 @@ LONG_TEXT_VALUES = {
     "where": "Online",
     "contact": "call 0161 496 0000",
     "closes": "Wednesday 30 September at 11:59pm",
+    "count": "12",
 }
 
 
