@@ -132,6 +132,8 @@ def counted_validation(monkeypatch):
     monkeypatch.setattr("opportunities.interest.views.hit_rate_limit", never)
     monkeypatch.setattr("opportunities.closing_reminder.views.over_ip_limit", never)
     monkeypatch.setattr("opportunities.closing_reminder.views.hit_rate_limit", never)
+    monkeypatch.setattr("opportunities.alerts.views.over_ip_limit", never)
+    monkeypatch.setattr("opportunities.alerts.views.hit_rate_limit", never)
     monkeypatch.setattr("ladder.journey.views.over_ip_limit", never)
     monkeypatch.setattr(second_factor, "hit_rate_limit", never)
     return calls
@@ -195,6 +197,11 @@ def site(home_page, assessment_page):  # noqa: F811
                 ["contact_email", "email_wish", "contact_phone", "text_wish", "website_url"]
                 + ["form_started"],
             ),
+            "search alert": Target(
+                f"{board.url}alerts/?q=repairs",
+                ["contact_email", "email_wish", "contact_phone", "text_wish", "frequency"]
+                + ["website_url", "form_started"],
+            ),
             "link again": Target(
                 "/your-link/", ["reference", "contact", "website_url", "form_started"]
             ),
@@ -222,6 +229,7 @@ FORMS = [
     "second factor",
     "neutral link's second factor",
     "closing reminder",
+    "search alert",
     "link again",
     "self-assessment start",
     "invited start",

@@ -39,6 +39,7 @@ from ladder.models import (
     SelfAssessmentPage,
 )
 from opportunities.models import (
+    AlertMessages,
     BenefitRule,
     ClosingReminderMessages,
     ExpressionOfInterest,
@@ -171,6 +172,7 @@ def build_rows():
         ("navigation", setting(NavigationSettings), {M, S}),
         ("interest messages", setting(InterestMessages), {P, S}),
         ("closing reminder messages", setting(ClosingReminderMessages), {P, S}),
+        ("alert messages", setting(AlertMessages), {P, S}),
         ("ladder settings", setting(LadderSettings), {L, S}),
         # The personal data log: superusers read it; nobody writes it.
         ("personal data log", reverse("personal_data_access:index"), {S}),

@@ -44,6 +44,8 @@ class EverySubRouteTests(WagtailPageTestCase):
             (self.board, "feed/closing-dates/", 200),
             (self.board, "benefits/", 200),
             (self.board, "benefits/forget/", "redirect"),
+            (self.board, "alerts/", 200),
+            (self.board, "alerts/sent/", "redirect"),  # nothing asked yet
             (self.opportunity, "/", 200),
             (self.opportunity, "interest/", 200),
             # Without the receipt the form hands over, "link not valid".

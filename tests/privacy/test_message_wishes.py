@@ -51,7 +51,12 @@ from ladder.team_results import team_results
 from opportunities.closing_reminder.services import send_closing_reminders
 from opportunities.interest import services as interest
 from opportunities.interest.session_reminders import send_session_reminders
-from opportunities.models import ClosingReminder, ExpressionOfInterest, OpportunitySession
+from opportunities.models import (
+    ClosingReminder,
+    ExpressionOfInterest,
+    OpportunitySession,
+    SearchAlert,
+)
 from privacy.contact_wishes.channels import Channel
 from tests.ladder.invitation_helpers import answer, make_invitation, make_partner
 from tests.opportunities.conftest import make_board, make_opportunity
@@ -249,6 +254,35 @@ def send_closing_reminder(world, wishes):
     return Sent(reminder, [*world.interest_sensitive(), "closes", "closing"], "closes")
 
 
+def send_alert_confirmation(world, wishes):
+    """Following the board filtered by the topic, through the public form."""
+    started = form_protection.issue_start_time("opportunities.alerts", time.time() - 60)
+    data = {"form_started": started, "frequency": "immediate", **form_answers(wishes)}
+    data = {key: value for key, value in data.items() if value is not None}
+    url = f"{world.board.url}alerts/?topic={world.topic.slug}"
+    world.sending(lambda: Client().post(url, data))
+    alert = SearchAlert.objects.get()
+    return Sent(alert, ["Your alerts", TOPIC, TITLE, "search"], "onfirm your alerts")
+
+
+def send_alert_match(world, wishes):
+    """A confirmed alert on the topic hears of a new opportunity on publishing."""
+    alert = SearchAlert(
+        board=world.board,
+        query=f"topic={world.topic.slug}",
+        reference=new_reference(),
+        confirmed_at=timezone.now(),
+        **wishes.fields,
+    )
+    alert.issue_link()
+    alert.save()
+    title = "Helpline night shifts"
+    world.sending(
+        lambda: make_opportunity(world.board, title=title, slug="nights", topics=[world.topic])
+    )
+    return Sent(alert, [title, TOPIC, PARTNER, "nights", "search"], "new opportunities")
+
+
 def texted_for_link_again(wishes):
     return not wishes.emailed and bool(wishes.fields.get("text_ok"))
 
@@ -345,6 +379,12 @@ MESSAGE_KINDS = [
     MessageKind("interest: withdrawal", send_withdrawal),
     MessageKind("interest: link again", send_link_again, texts=texted_for_link_again),
     MessageKind("interest: session reminder", send_session_reminder, texts=True),
+    MessageKind(
+        "alerts: confirmation", send_alert_confirmation, SearchAlert.contact_channels, texts=True
+    ),
+    MessageKind(
+        "alerts: new opportunities", send_alert_match, SearchAlert.contact_channels, texts=True
+    ),
     MessageKind(
         "closing reminder",
         send_closing_reminder,
