@@ -26,7 +26,7 @@ from opportunities.models.pay import PayAndExpenses
 from opportunities.models.presentation import OpportunityPresentation
 from opportunities.models.schedule import Schedule
 from opportunities.models.venue import Venue
-from opportunities.panels import RungCheckPanel
+from opportunities.panels import AlertsToldPanel, RungCheckPanel
 from opportunities.session_pattern import OpportunityPageForm, pattern_panel
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -198,6 +198,7 @@ class OpportunityPage(
         FieldPanel("partner"),
         FieldPanel("rung"),
         RungCheckPanel(heading="Ladder rung check"),
+        AlertsToldPanel(heading="Alerts"),
         FieldPanel("body"),
         FieldPanel("easy_read_summary"),
         MultiFieldPanel(

@@ -16,11 +16,14 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from home import form_protection
-from home.models import SiteSettings, Topic
+from home.models import Area, SiteSettings, Topic
+from home.private_links import new_reference
 from opportunities.models import AlertSent, SearchAlert
+from tests.conftest import make_user
 from tests.opportunities.conftest import make_opportunity
 
 pytestmark = pytest.mark.django_db
@@ -294,3 +297,37 @@ def test_unconfirmed_after_7_days_and_lapsed_after_12_months_are_purged(
     )
     call_command("purge_personal_data", stdout=io.StringIO())
     assert set(SearchAlert.objects.values_list("pk", flat=True)) == {fresh.pk, renewed.pk}
+
+
+def confirmed_alert(board, address, query):
+    alert = SearchAlert(
+        board=board,
+        query=query,
+        reference=new_reference(),
+        contact_email=address,
+        email_ok=True,
+        email_safe=True,
+        confirmed_at=timezone.now(),
+    )
+    alert.issue_link()
+    alert.save()
+    return alert
+
+
+def test_editors_see_counts_of_people_only_below_5_withheld(
+    client, django_user_model, board, housing, publish
+):
+    area = Area.objects.create(name="Salford")
+    for n in range(6):
+        confirmed_alert(board, f"person{n}@example.org", f"topic={housing.slug}")
+    confirmed_alert(board, "person0@example.org", f"topic={housing.slug}&q=repairs")  # same person
+    for n in range(2):
+        confirmed_alert(board, f"area{n}@example.org", f"area={area.slug}")
+    page = publish(title="Salford walk", slug="walk", area=area)
+    client.force_login(make_user(django_user_model, "editor", ["Editors"]))
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert re.search(r"Topic: Housing</td><td>6</td>", dashboard)
+    assert re.search(r"Area: Salford</td><td>fewer than 5 people</td>", dashboard)
+    assert "area0@example.org" not in dashboard
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).content.decode()
+    assert "Alerts on a saved search told fewer than 5 people about it." in edit
