@@ -13,6 +13,8 @@ from opportunities.models.alert_messages import (
     ALERT_CONFIRMATION_TEXT,
     ALERT_SUBJECT,
     ALERT_TEXT,
+    RENEWAL,
+    RENEWAL_TEXT,
     AlertMessages,
 )
 from privacy.contact_wishes.links import message_link
@@ -23,6 +25,7 @@ from privacy.contact_wishes.messages import (
 )
 
 CONFIRMATION_KIND = "alert confirmation"
+RENEWAL_KIND = "alert renewal"
 ALERT_KIND = "search alert"
 
 
@@ -98,4 +101,33 @@ def send_alert(alert, opportunities, site_settings=None, wording=None):
         PersonalMessage("", text, private_link=link, token=token),
         site_settings.organisation_name,
         ALERT_KIND,
+    )
+
+
+def send_renewal_reminder(alert, lapses, site_settings=None, wording=None):
+    """ "Keep your alerts?": their alerts stop on ``lapses`` unless renewed."""
+    site_settings = site_settings or SiteSettings.load()
+    wording = wording or AlertMessages.load()
+    token = alert.private_link_token()
+    link = manage_url(token)
+    values = {
+        "organisation": site_settings.organisation_name,
+        "lapses": format_date(timezone.localtime(lapses), "l j F"),
+        "link": link,
+    }
+    email = PersonalMessage(
+        ALERT_SUBJECT.fill(wording.renewal_subject, values),
+        RENEWAL.fill(wording.renewal_body, values),
+        private_link=link,
+        token=token,
+    )
+    send_personal_email(
+        alert, email, site_settings.organisation_name, headers=unsubscribe_headers(token)
+    )
+    text = RENEWAL_TEXT.fill(wording.renewal_text, {**values, "link": message_link(link, token)})
+    send_personal_text(
+        alert,
+        PersonalMessage("", text, private_link=link, token=token),
+        site_settings.organisation_name,
+        RENEWAL_KIND,
     )

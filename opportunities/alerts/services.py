@@ -54,8 +54,10 @@ def confirm(alert):
 
 
 def renew(alert):
+    """Another 12 months, and another reminder before those end."""
     alert.renewed_at = timezone.now()
-    alert.save(update_fields=["renewed_at"])
+    alert.renewal_reminded_at = None
+    alert.save(update_fields=["renewed_at", "renewal_reminded_at"])
 
 
 def change_frequency(alert, frequency):

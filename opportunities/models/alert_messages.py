@@ -41,6 +41,25 @@ ALERT_TEXT = Wording(
 )
 
 
+RENEWAL = Wording(
+    {
+        "organisation": "your organisation's name",
+        "lapses": "the day the alerts stop, like 'Friday 12 June'",
+        "link": "their private page, where they renew or stop the alerts",
+    },
+    required=("link",),
+)
+RENEWAL_TEXT = Wording(RENEWAL.placeholders, required=("link",), what="text")
+
+
+def validate_renewal(text):
+    RENEWAL.validate(text)
+
+
+def validate_renewal_text(text):
+    validate_text(RENEWAL_TEXT, text)
+
+
 def validate_subject(text):
     ALERT_SUBJECT.validate(text)
 
@@ -116,6 +135,31 @@ class AlertMessages(BaseGenericSetting):
         help_text=ALERT_TEXT.describe() + ". It must contain {link}, and fit in two texts.",
     )
 
+    renewal_subject = models.CharField(
+        max_length=200,
+        default="Keep your alerts from {organisation}?",
+        validators=[validate_subject],
+        help_text=ALERT_SUBJECT.describe() + ".",
+    )
+    renewal_body = models.TextField(
+        default=(
+            "Hello,\n\n"
+            "Your alerts about new opportunities stop on {lapses}, a year after you "
+            "started or renewed them. To keep them, or to stop them now: {link}\n\n"
+            "If you do nothing, they stop and we delete your details.\n\n"
+            "{organisation}"
+        ),
+        validators=[validate_renewal],
+        help_text=RENEWAL.describe() + ". It must contain {link}.",
+    )
+    renewal_text = models.CharField(
+        "renewal text",
+        max_length=200,
+        default="{organisation}: your alerts stop on {lapses}. To keep them: {link}",
+        validators=[validate_renewal_text],
+        help_text=RENEWAL_TEXT.describe() + ". It must contain {link}, and fit in two texts.",
+    )
+
     panels = [
         HelpPanel(
             content=(
@@ -134,6 +178,10 @@ class AlertMessages(BaseGenericSetting):
         MultiFieldPanel(
             [FieldPanel("alert_subject"), FieldPanel("alert_body"), FieldPanel("alert_text")],
             heading="New opportunities",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("renewal_subject"), FieldPanel("renewal_body"), FieldPanel("renewal_text")],
+            heading="Before they stop (two weeks before a year is up)",
         ),
     ]
 

@@ -36,6 +36,13 @@ class SearchAlertQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(confirmed_at__isnull=False).exclude(_lapsed(now))
 
+    def lapsing(self, now, within):
+        """Active alerts that lapse within ``within`` and whose person was not
+        asked to renew them since they were confirmed or renewed."""
+        soon = now + within - LAPSES_AFTER
+        lapsing = Q(renewed_at__lte=soon) | Q(renewed_at__isnull=True, confirmed_at__lte=soon)
+        return self.active(now).filter(lapsing, renewal_reminded_at__isnull=True)
+
     def past_retention(self, now):
         """Unconfirmed for 7 days, or lapsed: 12 months after confirming or renewing."""
         unconfirmed = Q(confirmed_at__isnull=True, created_at__lt=now - timedelta(UNCONFIRMED_DAYS))
@@ -68,6 +75,9 @@ class SearchAlert(ContactWishes):
     # The Monday of the week whose digest this alert's person was sent (or is
     # being sent): two digest runs at once claim a person once.
     digest_week = models.DateField(null=True, blank=True)
+    renewal_reminded_at = models.DateTimeField(
+        null=True, blank=True, help_text="When they were asked to renew (once a year)."
+    )
 
     objects = SearchAlertQuerySet.as_manager()
 

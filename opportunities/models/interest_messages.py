@@ -85,6 +85,7 @@ LONG_TEXT_VALUES = {
     "contact": "call 0161 496 0000",
     "closes": "Wednesday 30 September at 11:59pm",
     "count": "12",
+    "lapses": "Wednesday 30 September",
 }
 
 

@@ -48,6 +48,7 @@ from home.private_links import new_reference
 from ladder.invitations.emails import notify_new_response, send_invitation
 from ladder.invitations.services import approve, decline, request_publication
 from ladder.team_results import team_results
+from opportunities.alerts.renewal import send_renewal_reminders
 from opportunities.closing_reminder.services import send_closing_reminders
 from opportunities.interest import services as interest
 from opportunities.interest.session_reminders import send_session_reminders
@@ -283,6 +284,21 @@ def send_alert_match(world, wishes):
     return Sent(alert, [title, TOPIC, PARTNER, "nights", "search"], "new opportunities")
 
 
+def send_alert_renewal(world, wishes):
+    """Two weeks before a year is up, a confirmed alert's person is asked to renew."""
+    alert = SearchAlert(
+        board=world.board,
+        query=f"topic={world.topic.slug}",
+        reference=new_reference(),
+        confirmed_at=timezone.now() - timedelta(days=355),
+        **wishes.fields,
+    )
+    alert.issue_link()
+    alert.save()
+    world.sending(send_renewal_reminders)
+    return Sent(alert, ["Your alerts", TOPIC, TITLE, "search"], "stop on")
+
+
 def texted_for_link_again(wishes):
     return not wishes.emailed and bool(wishes.fields.get("text_ok"))
 
@@ -384,6 +400,9 @@ MESSAGE_KINDS = [
     ),
     MessageKind(
         "alerts: new opportunities", send_alert_match, SearchAlert.contact_channels, texts=True
+    ),
+    MessageKind(
+        "alerts: renewal reminder", send_alert_renewal, SearchAlert.contact_channels, texts=True
     ),
     MessageKind(
         "closing reminder",
