@@ -23,11 +23,10 @@ class FrequencyForm(DescribedForm, forms.Form):
     )
 
 
-class AlertForm(DescribedForm, ContactWishesForm, ProtectedFormMixin, forms.Form):
-    form_name = "opportunities.alerts"
-    contact_channels = (Channel.EMAIL, Channel.TEXT)
+class MobileForTexts(ContactWishesForm):
+    """The contact-wishes question for alerts: email or text, texts to mobiles only."""
 
-    frequency = FrequencyForm.base_fields["frequency"]
+    contact_channels = (Channel.EMAIL, Channel.TEXT)
 
     def clean(self):
         data = super().clean()
@@ -39,3 +38,18 @@ class AlertForm(DescribedForm, ContactWishesForm, ProtectedFormMixin, forms.Form
                 "Enter a UK mobile number, like 07700 900 982: we can only text mobiles",
             )
         return data
+
+
+class AlertForm(DescribedForm, MobileForTexts, ProtectedFormMixin, forms.Form):
+    form_name = "opportunities.alerts"
+
+    frequency = FrequencyForm.base_fields["frequency"]
+
+
+class ChannelForm(DescribedForm, MobileForTexts, forms.Form):
+    """Changing how an alert reaches its person, from its private page; starts
+    from what they gave (``instance``)."""
+
+    def __init__(self, *args, instance=None, **kwargs):
+        self.instance = instance
+        super().__init__(*args, **kwargs)

@@ -65,6 +65,27 @@ def change_frequency(alert, frequency):
     alert.save(update_fields=["frequency"])
 
 
+def change_search(alert, query):
+    alert.query = query
+    alert.save(update_fields=["query"])
+
+
+def change_channel(alert, contact_wishes):
+    """New contact wishes. A new email address or number must be confirmed
+    again (returns the new token to send the confirmation with), so the
+    private link cannot point alerts at someone else; else returns None."""
+    old = (alert.contact_email.lower(), alert.contact_phone)
+    for name, value in contact_wishes.items():
+        setattr(alert, name, value)
+    if (alert.contact_email.lower(), alert.contact_phone) == old:
+        alert.save()
+        return None
+    alert.confirmed_at = None
+    token = alert.issue_link()  # the old link stops working
+    alert.save()
+    return token
+
+
 def stop(alert):
     """Delete the alert and what it was told (nothing is kept)."""
     alert.delete()

@@ -3,7 +3,7 @@ page after it, and the private pages behind an alert's link: manage,
 confirm, "this wasn't me" and the one-click unsubscribe. Every response is a
 private page (``home.private_pages``)."""
 
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, QueryDict
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 
@@ -11,7 +11,7 @@ from home.form_protection import hit_rate_limit, over_ip_limit
 from home.models import SiteSettings
 from home.private_pages import make_private, render_private
 from opportunities.alerts import messages, services
-from opportunities.alerts.forms import AlertForm, FrequencyForm
+from opportunities.alerts.forms import AlertForm, ChannelForm, FrequencyForm
 from opportunities.board.listing import OpportunityListing
 from opportunities.models.alerts import SearchAlert
 from opportunities.models.interest import wishes_key
@@ -94,6 +94,50 @@ def _find(request, token):
     return alert, None
 
 
+SEARCH_FIELDS = ("q", "topic", "format", "area", "min_pay", "rung", "access")
+
+
+def _search_listing(alert, data=None):
+    """The board's filter form over the alert's search (or what was posted)."""
+    if data is None:
+        data = QueryDict(alert.query)
+    else:
+        kept = QueryDict(mutable=True)
+        for name in SEARCH_FIELDS:
+            kept.setlist(name, data.getlist(name))
+        data = kept
+    return OpportunityListing(alert.board, data)
+
+
+def _act(request, alert, forms):
+    """Carry out what the private page's form asked; a response when done."""
+    action = request.POST.get("action")
+    done = make_private(HttpResponseRedirect(request.path, status=303))
+    if action == "stop":
+        services.stop(alert)
+        return _render(request, None, "stopped.html")
+    if action in ("renew", "confirm"):
+        getattr(services, action)(alert)
+        return done
+    if action == "search":
+        services.change_search(alert, _search_listing(alert, request.POST).query_string)
+        return done
+    if action == "frequency":
+        forms["frequency"] = FrequencyForm(request.POST)
+        if forms["frequency"].is_valid():
+            services.change_frequency(alert, forms["frequency"].cleaned_data["frequency"])
+            return done
+    if action == "channel":
+        forms["channel"] = ChannelForm(request.POST, instance=alert)
+        if forms["channel"].is_valid():
+            token = services.change_channel(alert, forms["channel"].cleaned_data["contact_wishes"])
+            if token is None:
+                return done
+            messages.send_confirmation(alert, token)
+            return _render(request, None, "reconfirm.html", {"alert": alert})
+    return None
+
+
 def manage(request, token):
     alert, missing = _find(request, token)
     if missing:
@@ -107,21 +151,14 @@ def manage(request, token):
     )
     if gate is not None:
         return gate
-    form = FrequencyForm(initial={"frequency": alert.frequency})
+    forms = {
+        "frequency": FrequencyForm(initial={"frequency": alert.frequency}),
+        "channel": ChannelForm(instance=alert),
+    }
     if request.method == "POST":
-        action = request.POST.get("action")
-        if action == "stop":
-            services.stop(alert)
-            return _render(request, None, "stopped.html")
-        if action == "renew":
-            services.renew(alert)
-        elif action == "confirm":
-            services.confirm(alert)
-        elif action == "frequency":
-            form = FrequencyForm(request.POST)
-            if form.is_valid():
-                services.change_frequency(alert, form.cleaned_data["frequency"])
-                return make_private(HttpResponseRedirect(request.path, status=303))
+        response = _act(request, alert, forms)
+        if response is not None:
+            return response
     board = alert.board
     recent = [sent.opportunity for sent in alert.sent.select_related("opportunity")[:20]]
     return _render(
@@ -130,7 +167,9 @@ def manage(request, token):
         "manage.html",
         {
             "alert": alert,
-            "form": form,
+            "form": forms["channel"],  # the contact-wishes component reads ``form``
+            "frequency_form": forms["frequency"],
+            "search": _search_listing(alert).form,
             "search_url": f"{board.url}?{alert.query}" if alert.query else board.url,
             "recent": recent,
         },

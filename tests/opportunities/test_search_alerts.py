@@ -353,3 +353,39 @@ def test_asked_once_to_renew_before_a_year_is_up_and_renewing_keeps_them(
     call_command("purge_personal_data", now=(timezone.now() + timedelta(days=30)).isoformat(),
                  stdout=io.StringIO())  # fmt: skip
     assert SearchAlert.objects.filter(pk=due.pk).exists()
+
+
+def test_change_the_search_through_the_private_page(client, follow, publish, housing):
+    alert = follow({"q": "gardens"})
+    manage = f"/your-alerts/{alert.private_link_token()}/"
+    page = client.get(manage).content.decode()
+    assert 'value="gardens"' in page
+    client.post(manage, {"action": "search", "q": "", "topic": housing.slug, "bogus": "x"})
+    alert.refresh_from_db()
+    assert alert.query == f"topic={housing.slug}"
+    publish(title="Housing panel", slug="panel", topics=[housing])
+    assert len(mail.outbox) == 1
+
+
+def test_a_new_address_from_the_private_page_must_be_confirmed_again(
+    client, follow, django_capture_on_commit_callbacks
+):
+    alert = follow({})
+    manage = f"/your-alerts/{alert.private_link_token()}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(manage, {"action": "channel", **by_email("new@example.org")})
+    assert "Check your email or texts" in response.content.decode()
+    alert.refresh_from_db()
+    assert alert.contact_email == "new@example.org" and alert.confirmed_at is None
+    [email] = mail.outbox
+    assert email.to == ["new@example.org"]
+    assert client.get(manage).status_code == 404  # the old link stopped working
+
+
+def test_changing_only_whether_it_is_safe_keeps_the_alerts_going(client, follow):
+    alert = follow({})
+    manage = f"/your-alerts/{alert.private_link_token()}/"
+    response = client.post(manage, {"action": "channel", **by_email(safe=False)})
+    assert response.status_code == 303
+    alert.refresh_from_db()
+    assert alert.confirmed_at is not None and not alert.email_safe
