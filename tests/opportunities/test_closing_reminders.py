@@ -196,3 +196,12 @@ def test_purged_once_the_opportunity_has_closed(client, opportunity, board):
     closing_in(opportunity, -timedelta(minutes=1))
     call_command("purge_personal_data", stdout=io.StringIO())
     assert list(ClosingReminder.objects.values_list("opportunity_id", flat=True)) == [open_one.pk]
+
+
+def test_found_and_erased_by_the_personal_data_tools(client, opportunity):
+    ask(client, opportunity, **by_text())
+    out = io.StringIO()
+    call_command("personal_data_request", phone="+44 7400 123456", stdout=out)
+    assert "Closing reminder" in out.getvalue()
+    call_command("personal_data_request", phone="07400123456", erase=True, stdout=io.StringIO())
+    assert not ClosingReminder.objects.exists()

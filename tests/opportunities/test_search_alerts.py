@@ -389,3 +389,17 @@ def test_changing_only_whether_it_is_safe_keeps_the_alerts_going(client, follow)
     assert response.status_code == 303
     alert.refresh_from_db()
     assert alert.confirmed_at is not None and not alert.email_safe
+
+
+def test_found_exported_and_erased_by_the_personal_data_tools(board, tmp_path):
+    alert = confirmed_alert(board, "Sam@Example.org", "q=repairs")
+    confirmed_alert(board, "other@example.org", "")
+    export = tmp_path / "sam.json"
+    call_command(
+        "personal_data_request", email="sam@example.org", export=str(export), stdout=io.StringIO()
+    )
+    assert alert.reference in export.read_text() and "q=repairs" in export.read_text()
+    call_command("personal_data_request", email="sam@example.org", erase=True, stdout=io.StringIO())
+    assert list(SearchAlert.objects.values_list("contact_email", flat=True)) == [
+        "other@example.org"
+    ]
