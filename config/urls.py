@@ -11,6 +11,7 @@ from home.quick_exit import cover_your_tracks
 from home.security.media import serve_image
 from home.security.security_txt import security_txt
 from home.site_files import robots_txt, static_icon, web_app_manifest
+from opportunities.alerts import views as alerts
 from opportunities.link_again.views import link_again, link_again_sent
 from payments.feedback.partner_response import partner_response
 from payments.feedback.views import feedback_page
@@ -44,6 +45,11 @@ urlpatterns = [
     path(
         "partner-record/<str:token>/response/", partner_response, name="payments_partner_response"
     ),
+    # Alerts on a saved search: the private pages behind an alert's link (opportunities/alerts/).
+    path("your-alerts/<str:token>/", alerts.manage, name="alert_manage"),
+    path("your-alerts/<str:token>/confirm/", alerts.confirm, name="alert_confirm"),
+    path("your-alerts/<str:token>/not-me/", alerts.not_me, name="alert_not_me"),
+    path("your-alerts/<str:token>/unsubscribe/", alerts.unsubscribe, name="alert_unsubscribe"),
 ]
 
 if settings.DEBUG:

@@ -26,19 +26,21 @@ EMAIL_TEMPLATES = "emails"
 
 
 @task()
-def send_email(subject, body, to, reply_to=None):
-    """Send one plain-text email. Arguments are plain strings (tasks are serialised)."""
+def send_email(subject, body, to, reply_to=None, headers=None):
+    """Send one plain-text email. Arguments are plain strings (tasks are
+    serialised); ``headers``: extra headers, such as List-Unsubscribe."""
     message = EmailMessage(
         subject=subject,
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=list(to),
         reply_to=list(reply_to or []),
+        headers=dict(headers or {}),
     )
     message.send(fail_silently=False)
 
 
-def send_email_after_commit(subject, body, to, reply_to=None):
+def send_email_after_commit(subject, body, to, reply_to=None, headers=None):
     """Queue an email once the current transaction commits.
 
     ``robust=True``: if queueing (or, with the immediate backend, sending)
@@ -50,7 +52,9 @@ def send_email_after_commit(subject, body, to, reply_to=None):
         return
     subject = " ".join(subject.split())
     transaction.on_commit(
-        partial(send_email.enqueue, subject, body, list(to), list(reply_to or [])),
+        partial(
+            send_email.enqueue, subject, body, list(to), list(reply_to or []), dict(headers or {})
+        ),
         robust=True,
     )
 

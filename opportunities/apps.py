@@ -9,6 +9,7 @@ class OpportunitiesConfig(AppConfig):
 
     def ready(self):
         # Imported here: models can only be imported once Django has loaded every app.
+        from opportunities.alerts.matching import queue_matching
         from opportunities.interest.services import outcome_published
         from opportunities.models.benefits import BenefitRule, forget_cached_rules
         from opportunities.models.opportunity import OpportunityPage
@@ -21,3 +22,6 @@ class OpportunitiesConfig(AppConfig):
             signal.connect(
                 forget_cached_rules, sender=BenefitRule, dispatch_uid="opportunities-benefit-rules"
             )
+        page_published.connect(
+            queue_matching, sender=OpportunityPage, dispatch_uid="opportunities-search-alerts"
+        )

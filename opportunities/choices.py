@@ -65,3 +65,11 @@ class InterestStatus(models.TextChoices):
 STATUS_LOG_ACTION = "opportunities.interest.status"
 PLACES_FILLED_LOG = "opportunities.places_filled"
 CLOSE_EARLY_LOG = "opportunities.close_early"
+
+
+# Alerts on a saved search ----------------------------------------------------------
+
+
+class AlertFrequency(models.TextChoices):
+    IMMEDIATE = "immediate", "As they are published"
+    WEEKLY = "weekly", "Once a week"

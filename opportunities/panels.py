@@ -5,6 +5,7 @@ from wagtail.admin.panels import Panel
 
 from home.models import SiteSettings
 from opportunities.rung_check import rung_claim_warning
+from privacy.small_numbers import Withheld
 
 
 class PayCheckPanel(Panel):
@@ -57,3 +58,26 @@ class RungCheckPanel(Panel):
 
         def is_shown(self):
             return bool(self.content)
+
+
+class AlertsToldPanel(Panel):
+    """How many people an alert on a saved search told about this opportunity
+    (a count only, "fewer than 5 people" from 1 to 4)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "wagtailadmin/panels/help_panel.html"
+
+        def __init__(self, **kwargs):
+            # Imported here: the page model imports this module.
+            from opportunities.alerts.counts import people_told_about
+
+            super().__init__(**kwargs)
+            page = self.instance
+            told = people_told_about(page) if page is not None and page.pk else 0
+            if not told:
+                words = "No alert on a saved search has told anyone about it yet."
+            elif isinstance(told, Withheld):
+                words = f"Alerts on a saved search told {told} about it."
+            else:
+                words = f"Alerts on a saved search told {told} people about it."
+            self.content = format_html('<div class="help-block help-info"><p>{}</p></div>', words)

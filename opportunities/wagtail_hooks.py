@@ -21,6 +21,8 @@ from opportunities.admin import (
     viewsets,
 )
 from opportunities.admin.permissions import interest_policy
+from opportunities.alerts.message_link import alert_target
+from opportunities.closing_reminder.message_link import closing_reminder_target
 from opportunities.interest.message_link import interest_status_target
 from opportunities.models.interest import ExpressionOfInterest
 from opportunities.privacy import personal_data_sources
@@ -63,3 +65,5 @@ hooks.register("register_log_actions", log_actions.register_interest_log_actions
 hooks.register("construct_homepage_panels", dashboard.add_awaiting_reply_panel)
 hooks.register(REGISTER_PERSONAL_DATA_SOURCES, personal_data_sources)
 hooks.register(REGISTER_PRIVATE_MESSAGE_LINKS, interest_status_target)
+hooks.register(REGISTER_PRIVATE_MESSAGE_LINKS, closing_reminder_target)
+hooks.register(REGISTER_PRIVATE_MESSAGE_LINKS, alert_target)

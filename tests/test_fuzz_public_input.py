@@ -132,6 +132,10 @@ def counted_validation(monkeypatch):
     never = lambda *args, **kwargs: False  # noqa: E731
     monkeypatch.setattr("opportunities.interest.views.over_ip_limit", never)
     monkeypatch.setattr("opportunities.interest.views.hit_rate_limit", never)
+    monkeypatch.setattr("opportunities.closing_reminder.views.over_ip_limit", never)
+    monkeypatch.setattr("opportunities.closing_reminder.views.hit_rate_limit", never)
+    monkeypatch.setattr("opportunities.alerts.views.over_ip_limit", never)
+    monkeypatch.setattr("opportunities.alerts.views.hit_rate_limit", never)
     monkeypatch.setattr("ladder.journey.views.over_ip_limit", never)
     monkeypatch.setattr(second_factor, "hit_rate_limit", never)
     return calls
@@ -209,6 +213,16 @@ def site(home_page, assessment_page):  # noqa: F811
             "neutral link's second factor": Target(
                 f"/m/{invitation.lead_token}/", ["second_factor", "reference", "phone_end"]
             ),
+            "closing reminder": Target(
+                f"{opportunity.url}remind-me/",
+                ["contact_email", "email_wish", "contact_phone", "text_wish", "website_url"]
+                + ["form_started"],
+            ),
+            "search alert": Target(
+                f"{board.url}alerts/?q=repairs",
+                ["contact_email", "email_wish", "contact_phone", "text_wish", "frequency"]
+                + ["website_url", "form_started"],
+            ),
             "link again": Target(
                 "/your-link/", ["reference", "contact", "website_url", "form_started"]
             ),
@@ -245,6 +259,8 @@ FORMS = [
     "interest",
     "second factor",
     "neutral link's second factor",
+    "closing reminder",
+    "search alert",
     "link again",
     "participant's answers",
     "partner's response",

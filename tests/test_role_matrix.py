@@ -39,7 +39,9 @@ from ladder.models import (
     SelfAssessmentPage,
 )
 from opportunities.models import (
+    AlertMessages,
     BenefitRule,
+    ClosingReminderMessages,
     ExpressionOfInterest,
     InterestMessages,
     OpportunityIndexPage,
@@ -169,6 +171,8 @@ def build_rows():
         ("site settings", setting(SiteSettings), {M, S}),
         ("navigation", setting(NavigationSettings), {M, S}),
         ("interest messages", setting(InterestMessages), {P, S}),
+        ("closing reminder messages", setting(ClosingReminderMessages), {P, S}),
+        ("alert messages", setting(AlertMessages), {P, S}),
         ("ladder settings", setting(LadderSettings), {L, S}),
         # The personal data log: superusers read it; nobody writes it.
         ("personal data log", reverse("personal_data_access:index"), {S}),

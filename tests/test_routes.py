@@ -44,6 +44,8 @@ class EverySubRouteTests(WagtailPageTestCase):
             (self.board, "feed/closing-dates/", 200),
             (self.board, "benefits/", 200),
             (self.board, "benefits/forget/", "redirect"),
+            (self.board, "alerts/", 200),
+            (self.board, "alerts/sent/", "redirect"),  # nothing asked yet
             (self.opportunity, "/", 200),
             (self.opportunity, "interest/", 200),
             # Without the receipt the form hands over, "link not valid".
@@ -52,6 +54,9 @@ class EverySubRouteTests(WagtailPageTestCase):
             (self.opportunity, f"interest/status/{self.interest_token}/withdraw/", 200),
             # Only for selected people: "link not valid" for this new one.
             (self.opportunity, f"interest/status/{self.interest_token}/calendar/", 404),
+            (self.opportunity, "remind-me/", 200),
+            (self.opportunity, "remind-me/set/", "redirect"),  # nothing asked yet
+            (self.opportunity, "remind-me/not-a-token/", 404),
             (self.self_assessment, "/", 200),
             (self.self_assessment, "begin/", 200),
             (self.self_assessment, "blank/", 200),

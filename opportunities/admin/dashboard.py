@@ -10,6 +10,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from home.models import SiteSettings
 from opportunities.admin.permissions import interest_policy
+from opportunities.alerts.counts import people_following
 from opportunities.choices import InterestStatus
 from opportunities.interest.reply_dates import add_working_days
 from opportunities.models.interest import ExpressionOfInterest
@@ -64,11 +65,24 @@ class NoOutcomePanel(Component):
         return {"opportunities": list(closed[:PANEL_ROWS]), "total": closed.count()}
 
 
+class FollowedPanel(Component):
+    """How many people follow each topic and area through alerts on a saved
+    search: counts only, by the small-number rule."""
+
+    name = "opportunities_followed"
+    template_name = "components/dashboard/followed.html"
+    order = 130
+
+    def get_context_data(self, parent_context):
+        return {"rows": people_following()}
+
+
 def add_page_editor_panels(request, panels):
     user = request.user
     if edits_pages(user):
         panels.append(ClosingSoonPanel())
         panels.append(NoOutcomePanel())
+        panels.append(FollowedPanel())
 
 
 class AwaitingReplyPanel(Component):

@@ -217,3 +217,8 @@ class OpportunityListing(Listing):
     @property
     def ical_url(self):
         return self.feed_url("ical")
+
+    @property
+    def alert_url(self):
+        """The alert form, keeping these filters and keywords."""
+        return self.feed_url("alert_subscribe")

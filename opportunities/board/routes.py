@@ -4,6 +4,7 @@ from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.page_cache.policy import accept_queries
+from opportunities.alerts import views as alert_views
 from opportunities.board.benefits import BenefitChoiceRoutes, chosen_benefits, note_cards
 from opportunities.board.feeds import (
     OpportunityAtomFeed,
@@ -41,3 +42,11 @@ class BoardRoutes(BenefitChoiceRoutes, RoutablePageMixin):
     @path("feed/closing-dates/", name="ical")
     def ical_feed(self, request):
         return closing_dates_calendar(self, request)
+
+    @path("alerts/", name="alert_subscribe")
+    def alert_subscribe(self, request):
+        return alert_views.subscribe(request, self)
+
+    @path("alerts/sent/", name="alert_sent")
+    def alert_sent(self, request):
+        return alert_views.subscribe_sent(request, self)

@@ -8,12 +8,15 @@ record, never anything personal. Every email is sent after the transaction
 commits.
 """
 
+import re
+
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from home.emails import render_email, send_templated_email
 from home.models import SiteSettings
 from home.site_address import absolute_url
+from opportunities.choices import InterestStatus
 from opportunities.interest.reply_dates import reply_by
 from opportunities.models.interest_messages import INTEREST_MESSAGE
 from privacy.contact_wishes.messages import PersonalMessage, send_personal_email
@@ -47,6 +50,24 @@ def status_path(page, token, request=None):
 def status_url(page, token, request=None):
     """The private link, absolute (it goes in an email), on the site's address."""
     return page.get_full_url(request) + page.reverse_subpage("interest_status", args=(token,))
+
+
+def calendar_line(record, link):
+    """The ``{calendar}`` placeholder: for a selected person whose opportunity
+    has sessions to come, the link to their sessions' .ics (behind the same
+    private link and second factor); else nothing."""
+    page = record.opportunity
+    if not (link and page and record.status == InterestStatus.SELECTED):
+        return ""
+    if not page.upcoming_sessions:
+        return ""
+    return f"Add your sessions to your calendar: {link}calendar/"
+
+
+def without_empty_paragraphs(body):
+    """A filled-in body without the blank paragraph an empty placeholder
+    (``{calendar}`` for most people) leaves behind."""
+    return re.sub(r"\n\s*\n(\s*\n)+", "\n\n", body)
 
 
 def send_to_person(record, email, context, site_settings, link, token):
@@ -106,7 +127,7 @@ def notify_team(email, record, site_settings=None):
     )
 
 
-def message_values(record, site_settings):
+def message_values(record, site_settings, link=""):
     page = record.opportunity
     return {
         "name": record.person_name,
@@ -115,18 +136,20 @@ def message_values(record, site_settings):
         "opportunity_url": page.get_full_url() if page else "",
         "organisation": site_settings.organisation_name,
         "contact": contact_line(site_settings),
+        "calendar": calendar_line(record, link),
     }
 
 
 def send_editable_message(record, subject, body, site_settings):
     """One of the editable messages, filled in for this person, as their
     contact wishes allow."""
-    values = message_values(record, site_settings)
     token = record.private_link_token()
+    link = status_url(record.opportunity, token)
+    values = message_values(record, site_settings, link)
     message = PersonalMessage(
         INTEREST_MESSAGE.fill(subject, values),
-        INTEREST_MESSAGE.fill(body, values),
-        private_link=status_url(record.opportunity, token),
+        without_empty_paragraphs(INTEREST_MESSAGE.fill(body, values)),
+        private_link=link,
         token=token,
     )
     send_personal_email(

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
+from privacy.contact_wishes.channels import Channel
+from privacy.texts.numbers import uk_mobile
+
 RECEIPT_MAX_AGE = 30 * 60  # seconds
 
 
@@ -26,6 +29,9 @@ class Receipt:
     reference: str
     token: str
     has_email: bool
+    # A text with the reference and link was queued (they allowed texts and
+    # gave a UK mobile number; ``send_personal_text``'s own rule).
+    has_text: bool = False
     private: bool = False  # someone else may read their messages: keep the reference
     stored: bool = True
 
@@ -35,6 +41,7 @@ class Receipt:
             reference=record.reference,
             token=token,
             has_email=record.can_email,
+            has_text=bool(record.may_use(Channel.TEXT) and uk_mobile(record.contact_phone)),
             private=record.needs_second_factor,
             stored=stored,
         )
@@ -44,7 +51,13 @@ class Receipt:
         receipt_id = secrets.token_urlsafe(16)
         cache.set(
             f"interest-receipt:{receipt_id}",
-            {"r": self.reference, "t": self.token, "e": self.has_email, "p": self.private},
+            {
+                "r": self.reference,
+                "t": self.token,
+                "e": self.has_email,
+                "x": self.has_text,
+                "p": self.private,
+            },
             timeout=RECEIPT_MAX_AGE,
         )
         request.session[_session_key(page)] = receipt_id
@@ -57,4 +70,10 @@ class Receipt:
         if data is None:
             request.session.pop(_session_key(page), None)
             return None
-        return cls(reference=data["r"], token=data["t"], has_email=data["e"], private=data["p"])
+        return cls(
+            reference=data["r"],
+            token=data["t"],
+            has_email=data["e"],
+            has_text=data.get("x", False),
+            private=data["p"],
+        )

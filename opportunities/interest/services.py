@@ -21,6 +21,7 @@ from wagtail.log_actions import log
 from home.models import SiteSettings
 from home.private_links import hash_token, new_token
 from opportunities.choices import STATUS_LOG_ACTION, InterestStatus
+from opportunities.closing_reminder import services as closing_reminder
 from opportunities.interest import emails, texts
 from opportunities.interest.receipt import Receipt
 from opportunities.models.interest import (
@@ -99,11 +100,13 @@ def record_interest(opportunity, data, request=None):
                 if existing is not None:
                     break
                 continue  # the reference was taken: draw another
+            closing_reminder.drop_for_interest(record)
             emails.send_confirmation(record, token, site_settings, request)
             texts.send_confirmation_text(record, token, site_settings, request)
             return Receipt.for_record(record, token)
         else:
             raise RuntimeError("Could not find a free reference")
+    closing_reminder.drop_for_interest(record)
     emails.send_duplicate_notice(existing, site_settings, request)
     # A receipt like any other, from what was just typed; the reference and
     # link are never stored.

@@ -10,7 +10,12 @@ from django.utils import timezone
 from home.models import SiteSettings
 from opportunities.choices import InterestStatus
 from opportunities.interest.calendar import selected_venue
-from opportunities.interest.emails import contact_line, status_url
+from opportunities.interest.emails import (
+    calendar_line,
+    contact_line,
+    status_url,
+    without_empty_paragraphs,
+)
 from opportunities.models.interest import ExpressionOfInterest
 from opportunities.models.interest_messages import (
     SESSION_REMINDER,
@@ -65,10 +70,11 @@ def remind(record, session, site_settings, wording):
         "where": session.where or selected_venue(page) or "to be confirmed",
         "link": link,
         "contact": contact_line(site_settings),
+        "calendar": calendar_line(record, link),
     }
     email = PersonalMessage(
         SESSION_REMINDER.fill(wording.session_reminder_subject, values),
-        SESSION_REMINDER.fill(wording.session_reminder_body, values),
+        without_empty_paragraphs(SESSION_REMINDER.fill(wording.session_reminder_body, values)),
         private_link=link,
         token=token,
     )

@@ -12,6 +12,10 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from home.placeholders import Wording
 from privacy.texts.length import MOST_PARTS, most_characters, text_length
 
+CALENDAR_HELP = (
+    "a line with the link that adds their sessions to their calendar (only for "
+    "selected people with sessions to come; empty for anyone else)"
+)
 INTEREST_MESSAGE = Wording(
     {
         "name": "the person's name",
@@ -20,6 +24,7 @@ INTEREST_MESSAGE = Wording(
         "opportunity_url": "the address of the opportunity's page",
         "organisation": "your organisation's name",
         "contact": "your phone number and email, from Site settings",
+        "calendar": CALENDAR_HELP,
     }
 )
 PLACEHOLDER_HELP = INTEREST_MESSAGE.describe()
@@ -51,11 +56,15 @@ SESSION_REMINDER = Wording(
         "where": "where it is: the venue, its own place, or 'online'",
         "link": "their private link",
         "contact": "your phone number and email, from Site settings",
+        "calendar": CALENDAR_HELP,
     },
     what="reminder",
 )
+# A calendar link is too long for a text: the private page has it.
 SESSION_REMINDER_TEXT = Wording(
-    SESSION_REMINDER.placeholders, required=("when", "link"), what="text"
+    {name: help for name, help in SESSION_REMINDER.placeholders.items() if name != "calendar"},
+    required=("when", "link"),
+    what="text",
 )
 
 
@@ -74,20 +83,23 @@ LONG_TEXT_VALUES = {
     "when": "Wednesday 30 September, 10:30am to 12:30pm",
     "where": "Online",
     "contact": "call 0161 496 0000",
+    "closes": "Wednesday 30 September at 11:59pm",
+    "count": "12",
+    "lapses": "Wednesday 30 September",
 }
 
 
 def validate_confirmation_text(text):
     """Placeholders as offered, and short enough: with a long name and link
     the text must still fit in two parts (``privacy.texts.length``)."""
-    _validate_text(CONFIRMATION_TEXT, text)
+    validate_text(CONFIRMATION_TEXT, text)
 
 
 def validate_session_reminder_text(text):
-    _validate_text(SESSION_REMINDER_TEXT, text)
+    validate_text(SESSION_REMINDER_TEXT, text)
 
 
-def _validate_text(wording, text):
+def validate_text(wording, text):
     wording.validate(text)
     values = {name: LONG_TEXT_VALUES[name] for name in wording.placeholders}
     length = text_length(wording.fill(text, values))
@@ -123,7 +135,7 @@ class InterestMessages(BaseGenericSetting):
             "Dear {name},\n\n"
             "Thank you for your interest in {opportunity} (reference {reference}).\n\n"
             "We are glad to offer you a place. We will be in touch soon to agree the "
-            "details, including payment and any support you need.\n\n"
+            "details, including payment and any support you need.\n\n{calendar}\n\n"
             "If you have questions, contact us: {contact}\n\n"
             "{organisation}"
         ),
@@ -203,7 +215,7 @@ class InterestMessages(BaseGenericSetting):
             "Dear {name},\n\n"
             "A reminder that your session for {opportunity} is tomorrow: {when}.\n"
             "Where: {where}\n\n"
-            "Your page has the details: {link}\n\n"
+            "Your page has the details: {link}\n\n{calendar}\n\n"
             "If you cannot come, or need any support, contact us: {contact}\n\n"
             "{organisation}"
         ),

@@ -19,13 +19,14 @@ from wagtail.search.tasks import insert_or_update_object_task
 from home.blocks import ContentStreamBlock
 from opportunities.board.benefits import PersonalBenefitNotes
 from opportunities.choices import CLOSING_SOON_DAYS, Format
+from opportunities.closing_reminder.routes import ClosingReminderRoutes
 from opportunities.interest.routes import InterestRoutes
 from opportunities.models.interest import places_reached
 from opportunities.models.pay import PayAndExpenses
 from opportunities.models.presentation import OpportunityPresentation
 from opportunities.models.schedule import Schedule
 from opportunities.models.venue import Venue
-from opportunities.panels import RungCheckPanel
+from opportunities.panels import AlertsToldPanel, RungCheckPanel
 from opportunities.session_pattern import OpportunityPageForm, pattern_panel
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -38,6 +39,7 @@ class OpportunityPage(
     Venue,
     PayAndExpenses,
     InterestRoutes,
+    ClosingReminderRoutes,
     Page,
 ):
     """One paid opportunity: what it is, who runs it, where and when, and exactly
@@ -196,6 +198,7 @@ class OpportunityPage(
         FieldPanel("partner"),
         FieldPanel("rung"),
         RungCheckPanel(heading="Ladder rung check"),
+        AlertsToldPanel(heading="Alerts"),
         FieldPanel("body"),
         FieldPanel("easy_read_summary"),
         MultiFieldPanel(

@@ -63,16 +63,18 @@ def neutral_email(wishes, message, organisation, contact):
     )
 
 
-def send_personal_email(wishes, message, organisation, contact=""):
+def send_personal_email(wishes, message, organisation, contact="", headers=None):
     """Email ``message`` to the person whose ``wishes`` these are, as they
-    allow (see the module's docstring). Returns whether an email was queued."""
+    allow (see the module's docstring). ``headers``: extra headers, the same
+    on the neutral version (List-Unsubscribe names nothing). Returns whether
+    an email was queued."""
     if not wishes.can_email:
         return False
     if wishes.is_safe(Channel.EMAIL):
         subject, body = message.subject, message.body
     else:
         subject, body = neutral_email(wishes, message, organisation, contact)
-    send_email_after_commit(subject, body, [wishes.contact_email])
+    send_email_after_commit(subject, body, [wishes.contact_email], headers=headers)
     return True
 
 

@@ -199,3 +199,17 @@ def test_the_default_wording_fits_with_a_long_name_and_link():
         },
     )
     assert text_length(filled).fits
+
+
+def test_the_confirmation_page_says_a_text_was_sent(express, client, text_outbox):
+    express(**texts_only(safe=True))
+    page = client.get(interest_url(ExpressionOfInterest.objects.get().opportunity) + "sent/")
+    assert "We have sent a text to the mobile number you gave" in page.content.decode()
+    assert "We have sent an email" not in page.content.decode()
+
+
+def test_the_confirmation_page_says_no_text_was_sent_when_none_was(express, client):
+    express(**texts_only(safe=True, number="0161 496 0123"))  # a landline: no text
+    page = client.get(interest_url(ExpressionOfInterest.objects.get().opportunity) + "sent/")
+    assert page.status_code == 200
+    assert "We have sent a text" not in page.content.decode()

@@ -2,15 +2,19 @@
 .ics that two iCalendar libraries read, with a stable UID per session, and
 neutral ("Appointment", no place) when someone else may see their messages."""
 
+import re
 from datetime import date, time, timedelta
 
 import icalendar
 import pytest
 import vobject
+from django.core import mail
 from django.core.cache import cache
+from django.core.management import call_command
 from django.utils import timezone
 
 from home.models import SiteSettings
+from opportunities.interest import services
 from opportunities.models import OpportunitySession
 from tests.opportunities.conftest import make_opportunity
 from tests.opportunities.interest_helpers import make_interest
@@ -119,3 +123,48 @@ def test_only_selected_people_have_a_calendar(client, opportunity, status):
 def test_a_wrong_token_gets_no_calendar(client, opportunity):
     make_interest(opportunity, status="selected")
     assert client.get(calendar_url(opportunity, "x" * 43)).status_code == 404
+
+
+def _emails_from(action, capture):
+    mail.outbox.clear()
+    with capture(execute=True):
+        action()
+    return list(mail.outbox)
+
+
+def _calendar_link(body):
+    [link] = re.findall(r"Add your sessions to your calendar: (http://\S+/calendar/)", body)
+    return link.removeprefix("http://testserver")
+
+
+def test_the_selection_email_links_to_the_calendar_which_downloads(
+    client, opportunity, django_capture_on_commit_callbacks
+):
+    record, _token = make_interest(opportunity, status="new")
+    [email] = _emails_from(
+        lambda: services.change_status([record], "selected", send_message=True),
+        django_capture_on_commit_callbacks,
+    )
+    ics = client.get(_calendar_link(email.body)).content.decode()
+    assert [event[1] for event in both_parsers(ics)] == [TITLE, TITLE]
+
+
+def test_the_session_reminder_email_links_to_the_calendar(
+    client, opportunity, django_capture_on_commit_callbacks
+):
+    OpportunitySession.objects.create(page=opportunity, date=timezone.localdate() + timedelta(1))
+    make_interest(opportunity, status="selected")
+    [email] = _emails_from(
+        lambda: call_command("send_session_reminders", stdout=None),
+        django_capture_on_commit_callbacks,
+    )
+    assert client.get(_calendar_link(email.body)).status_code == 200
+
+
+def test_people_not_selected_get_no_calendar_link(opportunity, django_capture_on_commit_callbacks):
+    record, _token = make_interest(opportunity, status="new")
+    [email] = _emails_from(
+        lambda: services.change_status([record], "not_selected", send_message=True),
+        django_capture_on_commit_callbacks,
+    )
+    assert "calendar" not in email.body

@@ -44,12 +44,20 @@ from django.utils.html import strip_tags
 
 from home import form_protection
 from home.models import SiteSettings, Topic
+from home.private_links import new_reference
 from ladder.invitations.emails import notify_new_response, send_invitation
 from ladder.invitations.services import approve, decline, request_publication
 from ladder.team_results import team_results
+from opportunities.alerts.renewal import send_renewal_reminders
+from opportunities.closing_reminder.services import send_closing_reminders
 from opportunities.interest import services as interest
 from opportunities.interest.session_reminders import send_session_reminders
-from opportunities.models import ExpressionOfInterest, OpportunitySession
+from opportunities.models import (
+    ClosingReminder,
+    ExpressionOfInterest,
+    OpportunitySession,
+    SearchAlert,
+)
 from payments.feedback.services import ask_after_last_sessions, ask_again_about_not_paid
 from payments.models import Feedback
 from privacy.contact_wishes.channels import Channel
@@ -265,6 +273,59 @@ def send_asked_again(world, wishes):
     feedback.save()
     world.sending(ask_again_about_not_paid)
     return Sent(record, [*world.interest_sensitive(), "been paid"], "Have you been paid yet")
+def send_closing_reminder(world, wishes):
+    """ "Remind me before it closes", two days before the closing date."""
+    page = world.opportunity
+    type(page).objects.filter(pk=page.pk).update(closes_at=timezone.now() + timedelta(days=1))
+    reminder = ClosingReminder(opportunity=page, reference=new_reference(), **wishes.fields)
+    reminder.issue_link()
+    reminder.save()
+    world.sending(send_closing_reminders)
+    return Sent(reminder, [*world.interest_sensitive(), "closes", "closing"], "closes")
+
+
+def send_alert_confirmation(world, wishes):
+    """Following the board filtered by the topic, through the public form."""
+    started = form_protection.issue_start_time("opportunities.alerts", time.time() - 60)
+    data = {"form_started": started, "frequency": "immediate", **form_answers(wishes)}
+    data = {key: value for key, value in data.items() if value is not None}
+    url = f"{world.board.url}alerts/?topic={world.topic.slug}"
+    world.sending(lambda: Client().post(url, data))
+    alert = SearchAlert.objects.get()
+    return Sent(alert, ["Your alerts", TOPIC, TITLE, "search"], "onfirm your alerts")
+
+
+def send_alert_match(world, wishes):
+    """A confirmed alert on the topic hears of a new opportunity on publishing."""
+    alert = SearchAlert(
+        board=world.board,
+        query=f"topic={world.topic.slug}",
+        reference=new_reference(),
+        confirmed_at=timezone.now(),
+        **wishes.fields,
+    )
+    alert.issue_link()
+    alert.save()
+    title = "Helpline night shifts"
+    world.sending(
+        lambda: make_opportunity(world.board, title=title, slug="nights", topics=[world.topic])
+    )
+    return Sent(alert, [title, TOPIC, PARTNER, "nights", "search"], "new opportunities")
+
+
+def send_alert_renewal(world, wishes):
+    """Two weeks before a year is up, a confirmed alert's person is asked to renew."""
+    alert = SearchAlert(
+        board=world.board,
+        query=f"topic={world.topic.slug}",
+        reference=new_reference(),
+        confirmed_at=timezone.now() - timedelta(days=355),
+        **wishes.fields,
+    )
+    alert.issue_link()
+    alert.save()
+    world.sending(send_renewal_reminders)
+    return Sent(alert, ["Your alerts", TOPIC, TITLE, "search"], "stop on")
 
 
 def texted_for_link_again(wishes):
@@ -391,6 +452,21 @@ MESSAGE_KINDS = [
     MessageKind("interest: session reminder", send_session_reminder, texts=True),
     MessageKind("payments: feedback request", send_feedback_request, texts=True),
     MessageKind("payments: asked again about payment", send_asked_again),
+    MessageKind(
+        "alerts: confirmation", send_alert_confirmation, SearchAlert.contact_channels, texts=True
+    ),
+    MessageKind(
+        "alerts: new opportunities", send_alert_match, SearchAlert.contact_channels, texts=True
+    ),
+    MessageKind(
+        "alerts: renewal reminder", send_alert_renewal, SearchAlert.contact_channels, texts=True
+    ),
+    MessageKind(
+        "closing reminder",
+        send_closing_reminder,
+        ClosingReminder.contact_channels,
+        texts=True,
+    ),
     MessageKind("ladder: invitation", send_invitation_email, INVITATION_CHANNELS),
     MessageKind("ladder: new answer", send_new_answer, INVITATION_CHANNELS),
     MessageKind("ladder: rung published", send_decision(True), INVITATION_CHANNELS),
