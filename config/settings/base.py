@@ -162,6 +162,10 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # opportunities/board/benefits.py). A CDN must skip its cache for them too.
 PAGE_CACHE_PERSONAL_COOKIES = ["benefits"]
 
+# /readyz (home/health.py) remembers the media storage's answer this many
+# seconds in each process, so polling load balancers cost a bucket little.
+READINESS_STORAGE_CHECK_SECONDS = env_int("READINESS_STORAGE_CHECK_SECONDS", 30)
+
 # Background work: django-tasks. The database backend needs `manage.py
 # db_worker` running beside the web process; development and tests run tasks
 # immediately. TASKS_BACKEND picks one explicitly.
