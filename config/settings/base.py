@@ -7,8 +7,6 @@ Everything that differs between machines comes from environment variables
 import os
 from pathlib import Path
 
-import dj_database_url
-
 from .environment import env_bool, env_int, env_list, require  # noqa: F401 (used by dev and production)
 from .staff_sign_in import *  # noqa: F403  (staff sign-in: its own module, below 300 lines)
 
@@ -115,26 +113,9 @@ TEMPLATES = [
 ]
 
 
-# Database: DATABASE_URL, or a SQLite file beside the code.
-def database_from_environment():
-    url = os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
-    database = dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
-    if database["ENGINE"] == "django.db.backends.sqlite3":
-        # SQLite serves a small site safely with a write-ahead log (readers never
-        # block the writer), a busy timeout instead of "database is locked", and
-        # IMMEDIATE transactions so two writers queue rather than deadlock.
-        database["CONN_MAX_AGE"] = 0
-        database["OPTIONS"] = {
-            "timeout": 20,
-            "transaction_mode": "IMMEDIATE",
-            "init_command": (
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-            ),
-        }
-    else:
-        database["CONN_HEALTH_CHECKS"] = True
-    return database
-
+# Database: DATABASE_URL, or a SQLite file beside the code; PostgreSQL through
+# psycopg's pool (config/settings/database.py).
+from .database import database_from_environment  # noqa: E402
 
 DATABASES = {"default": database_from_environment()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -193,6 +174,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads in a bucket when AWS_STORAGE_BUCKET_NAME is set (config/settings/storage.py).
+from .storage import media_url_for, object_storage  # noqa: E402
+
+if (MEDIA_STORAGE := object_storage()) is not None:
+    STORAGES["default"] = MEDIA_STORAGE
+    MEDIA_URL = os.environ.get("MEDIA_URL") or media_url_for(MEDIA_STORAGE, MEDIA_URL)
 
 # Email: SMTP by default; EMAIL_BACKEND may name another backend.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
