@@ -17,9 +17,10 @@ ENV PATH="/opt/venv/bin:$PATH" \
     PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=config.settings.production \
     PORT=8000
-# The share cards' fonts (home/share_cards.py).
+# The share cards' fonts (home/share_cards.py); pg_dump and pg_restore for
+# backups (manage.py backup_site, home/backups/).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin copro \
     && mkdir -p /app/media && chown copro /app/media
