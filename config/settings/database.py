@@ -10,7 +10,11 @@ from .environment import env_bool, env_int
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
-def database_from_environment():
+def database_from_environment(pooled=None):
+    """DATABASES["default"]; ``pooled`` overrides DB_POOL (the test settings
+    turn the pool off)."""
+    if pooled is None:
+        pooled = env_bool("DB_POOL", True)
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     database = dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
     if database["ENGINE"] == "django.db.backends.sqlite3":
@@ -25,7 +29,7 @@ def database_from_environment():
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
             ),
         }
-    elif env_bool("DB_POOL", True):
+    elif pooled:
         # PostgreSQL through psycopg's pool, one per process (docs/scaling.md,
         # "Database connections"): at most DB_POOL_MAX_SIZE connections however
         # many threads, each checked before it is handed out (a restarted or

@@ -9,6 +9,8 @@ workers (``db_worker``), as production runs them.
 - An expression of interest sent through one is stored once, and its emails
   go out once although two workers take tasks.
 
+Every process reaches PostgreSQL through psycopg's pool, as in production.
+
 PostgreSQL and Redis only: skipped on SQLite. About 30 s, most of it starting
 the five processes.
 """
@@ -88,6 +90,8 @@ def site(tmp_path):
             f"{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/{settings['NAME']}"
         ),
         "REDIS_URL": REDIS_URL,
+        # Production's connection pool, one per process.
+        "DB_POOL": "true",
         "STATIC_ROOT": str(tmp_path / "static"),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
