@@ -92,14 +92,17 @@ def test_a_backup_restores_and_erasures_made_since_survive_it(
     tmp_path, monkeypatch, fresh_database, settings
 ):
     monkeypatch.setenv("BACKUP_KEY", Fernet.generate_key().decode())
-    # The restored site and this one share the media storage (and so the ledger).
+    # A media storage of this test's own, which the restored site shares (and
+    # so the erasure ledger), with no other test's ledger in it.
+    settings.MEDIA_ROOT = tmp_path / "media"
     monkeypatch.setenv("MEDIA_ROOT", str(settings.MEDIA_ROOT))
     opportunity = make_opportunity(make_board(default_home_page()))
     kept, kept_token = make_interest(opportunity, name="Kim Kept")
     erased, _ = make_interest(opportunity, name="Erin Erased", contact_email="erin@example.org")
 
-    call_command("backup_site", "--to", str(tmp_path), stdout=StringIO())
-    [backup] = list(tmp_path.glob("copro-*"))
+    backups = tmp_path / "backups"
+    call_command("backup_site", "--to", str(backups), stdout=StringIO())
+    [backup] = list(backups.glob("copro-*"))
     # Encrypted: nothing personal readable in the files.
     for sealed in backup.iterdir():
         assert b"Erin" not in sealed.read_bytes()
