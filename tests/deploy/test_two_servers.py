@@ -17,6 +17,7 @@ the five processes.
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -134,7 +135,8 @@ def site(tmp_path):
         yield bases, tmp_path / "mail"
     finally:
         for process in processes:
-            process.terminate()
+            # gunicorn's quick shutdown (SIGTERM would wait for keep-alive clients).
+            process.send_signal(signal.SIGINT)
         for process in processes:
             process.wait(timeout=20)
 
