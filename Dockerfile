@@ -17,6 +17,11 @@ ENV PATH="/opt/venv/bin:$PATH" \
     PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=config.settings.production \
     PORT=8000
+# pg_dump and pg_restore for backups (manage.py backup_site, home/backups/); the
+# share cards' and the result PDF's fonts come with Pango below (scripts/check_pdf.sh).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin copro \
     && mkdir -p /app/media && chown copro /app/media
 COPY --from=build /opt/venv /opt/venv

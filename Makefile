@@ -23,7 +23,7 @@ PARALLEL := -n $(PYTEST_WORKERS) --dist loadgroup
 # below the figure reached when it was first measured (95.5% with the browser tests).
 COVERAGE_FLOOR := 95
 
-.PHONY: help run serve install test test-fast fuzz lint format migrate demo chromium fonts pdf lock screenshots clean bench
+.PHONY: help run serve install test test-fast fuzz lint format migrate demo chromium fonts pdf lock screenshots clean bench backup restore
 
 help:
 	@echo "make run     set up everything and serve http://127.0.0.1:$(PORT) (SQLite, demo content)"
@@ -118,6 +118,22 @@ bench: install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = "0" ] && apt-get install -y -qq wrk >/dev/null; } \
 		|| { echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; }
 	$(PY) bench/run.py
+
+# Encrypted backups (docs/scaling.md, "Backups"): BACKUP_KEY, DATABASE_URL and
+# the media settings from the environment; BACKUP_DIR keeps them (35 days).
+# pg_dump and pg_restore come from Debian's postgresql-client.
+BACKUP_DIR ?= backups
+backup: install
+	@command -v pg_dump >/dev/null || { [ "$$(id -u)" = "0" ] && apt-get install -y -qq postgresql-client >/dev/null; } \
+		|| { echo "make backup needs pg_dump: sudo apt-get install postgresql-client"; exit 1; }
+	$(MANAGE) backup_site --to $(BACKUP_DIR)
+
+# make restore BACKUP=backups/copro-20260601T031500Z DATABASE_URL=postgres://.../new_empty_db
+restore: install
+	@test -n "$(BACKUP)" || { echo "Say which: make restore BACKUP=$(BACKUP_DIR)/copro-<time>"; exit 1; }
+	$(MANAGE) restore_backup $(BACKUP)
+	$(MANAGE) reapply_erasures
+	$(MANAGE) migrate --check
 
 screenshots: install chromium
 	SCREENSHOTS=1 $(BIN)/pytest -m browser tests/browser

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -20,6 +21,7 @@ from django.db.models import Model
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from privacy import erasure_ledger
 from privacy.contacts import Contact
 from privacy.models import PersonalDataAccess
 from privacy.registry import PersonalDataSource, personal_data_sources
@@ -110,6 +112,26 @@ def erase(matches: Iterable[Match]) -> int:
                 continue
             erase_records(match.origin, [match.record.pk])
             erased += 1
+            # In the ledger once the erasure is committed, so a restore re-applies it.
+            transaction.on_commit(
+                partial(
+                    erasure_ledger.record_erasure,
+                    match.origin.model._meta.label_lower,
+                    match.record.pk,
+                )
+            )
+    return erased
+
+
+def reapply_erasures() -> int:
+    """After a restore: erase again every record the erasure ledger names;
+    return how many were found again."""
+    sources = {source.model._meta.label_lower: source for source in personal_data_sources.sources}
+    erased = 0
+    for entry in erasure_ledger.ledger_entries():
+        source = sources.get(entry["model"])
+        if source is not None and source.model._default_manager.filter(pk=entry["id"]).exists():
+            erased += erase_records(source, [entry["id"]])
     return erased
 
 

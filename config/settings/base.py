@@ -7,8 +7,6 @@ Everything that differs between machines comes from environment variables
 import os
 from pathlib import Path
 
-import dj_database_url
-
 from .environment import env_bool, env_int, env_list, require  # noqa: F401 (used by dev and production)
 from .staff_sign_in import *  # noqa: F403  (staff sign-in: its own module, below 300 lines)
 
@@ -116,26 +114,9 @@ TEMPLATES = [
 ]
 
 
-# Database: DATABASE_URL, or a SQLite file beside the code.
-def database_from_environment():
-    url = os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
-    database = dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
-    if database["ENGINE"] == "django.db.backends.sqlite3":
-        # SQLite serves a small site safely with a write-ahead log (readers never
-        # block the writer), a busy timeout instead of "database is locked", and
-        # IMMEDIATE transactions so two writers queue rather than deadlock.
-        database["CONN_MAX_AGE"] = 0
-        database["OPTIONS"] = {
-            "timeout": 20,
-            "transaction_mode": "IMMEDIATE",
-            "init_command": (
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-            ),
-        }
-    else:
-        database["CONN_HEALTH_CHECKS"] = True
-    return database
-
+# Database: DATABASE_URL, or a SQLite file beside the code; PostgreSQL through
+# psycopg's pool (config/settings/database.py).
+from .database import database_from_environment  # noqa: E402
 
 DATABASES = {"default": database_from_environment()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -162,6 +143,10 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # visitor carrying one always gets a fresh page ("Which benefits do you get?",
 # opportunities/board/benefits.py). A CDN must skip its cache for them too.
 PAGE_CACHE_PERSONAL_COOKIES = ["benefits"]
+
+# /readyz (home/health.py) remembers the media storage's answer this many
+# seconds in each process, so polling load balancers cost a bucket little.
+READINESS_STORAGE_CHECK_SECONDS = env_int("READINESS_STORAGE_CHECK_SECONDS", 30)
 
 # Background work: django-tasks. The database backend needs `manage.py
 # db_worker` running beside the web process; development and tests run tasks
@@ -190,6 +175,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads in a bucket when AWS_STORAGE_BUCKET_NAME is set (config/settings/storage.py).
+from .storage import media_url_for, object_storage  # noqa: E402
+
+if (MEDIA_STORAGE := object_storage()) is not None:
+    STORAGES["default"] = MEDIA_STORAGE
+    MEDIA_URL = os.environ.get("MEDIA_URL") or media_url_for(MEDIA_STORAGE, MEDIA_URL)
 
 # Email: SMTP by default; EMAIL_BACKEND may name another backend.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -200,6 +191,9 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+# With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend: the folder.
+if os.environ.get("EMAIL_FILE_PATH"):
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Co-pro Network <hello@example.org>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 

@@ -35,6 +35,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"copro-test-{os.getpid()}.sqlite3")
     }
 
+# On PostgreSQL, persistent connections rather than the pool: the saved
+# database states (tests/database_states.py) end every other connection to copy
+# a database, and threads in tests close their own. The pool is exercised by
+# production processes in tests/deploy/test_two_servers.py.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    from .database import database_from_environment
+
+    DATABASES = {"default": database_from_environment(pooled=False)}
+
 # On PostgreSQL, commits need not wait for the disk: a test database is thrown
 # away, and live-server and transactional tests commit often.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405

@@ -5,12 +5,11 @@ opportunities whose outcome was published before they closed. Each person
 is emailed once however often it runs.
 """
 
-from django.core.management.base import BaseCommand
-
+from home.cron_lock import RunOnceCommand
 from opportunities.interest.services import send_due_outcome_notices
 
 
-class Command(BaseCommand):
+class Command(RunOnceCommand):
     help = "Email each person who asked what changed, once, when the outcome is published."
 
     def handle(self, *args, **options):

@@ -6,12 +6,11 @@ day (texts wait for 8am anyway):
 Safe to run twice: each person is reminded of a day once.
 """
 
-from django.core.management.base import BaseCommand
-
+from home.cron_lock import RunOnceCommand
 from opportunities.interest.session_reminders import send_session_reminders
 
 
-class Command(BaseCommand):
+class Command(RunOnceCommand):
     help = "Email and text selected people a reminder of tomorrow's session, once."
 
     def handle(self, *args, **options):

@@ -5,13 +5,14 @@
 Safe to run twice: a second run finds nothing more to delete.
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.dateparse import parse_datetime
 
+from home.cron_lock import RunOnceCommand
 from privacy.retention import purge
 
 
-class Command(BaseCommand):
+class Command(RunOnceCommand):
     help = (
         "Delete or blank personal data past its retention period, by each registered "
         "source's rule (see docs/privacy.md): one line per rule says how many went."

@@ -7,12 +7,11 @@ passed, and texts whose task was lost. Safe to run twice or in two places at
 once: each text is claimed by one sending attempt only.
 """
 
-from django.core.management.base import BaseCommand
-
+from home.cron_lock import RunOnceCommand
 from privacy.texts.sending import send_due_texts
 
 
-class Command(BaseCommand):
+class Command(RunOnceCommand):
     help = "Queue text messages that are due: waiting for the window, to retry, or lost."
 
     def handle(self, *args, **options):

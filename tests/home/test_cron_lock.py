@@ -1,0 +1,125 @@
+"""Scheduled commands run once, however many hosts run cron (home/cron_lock.py).
+
+A second run of ``publish_scheduled`` started while the first is publishing
+(as when two app servers carry the same crontab) does nothing, so the page is
+published once; after the first run ends, the next run works as usual. The
+lock is PostgreSQL's advisory lock there, a file lock on SQLite.
+"""
+
+import threading
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connections
+from django.utils import timezone
+from wagtail.models import PageLogEntry
+from wagtail.signals import page_published
+
+from home.cron_lock import run_once
+from home.models import StandardPage
+from tests.conftest import default_home_page
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def scheduled_page(title):
+    page = default_home_page().add_child(instance=StandardPage(title=title, live=False))
+    revision = page.save_revision()
+    revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
+    revision.save()
+    return page
+
+
+def run_in_another_thread(*args):
+    """A second cron run, on its own database connection, as another host's is."""
+    output = StringIO()
+
+    def run():
+        try:
+            call_command(*args, stdout=output)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=60)
+    return output.getvalue()
+
+
+def test_two_runs_at_once_publish_a_scheduled_page_once():
+    page = scheduled_page("Published by the scheduler")
+    second_run = []
+
+    def start_the_second_run_meanwhile(sender, instance, **kwargs):
+        if not second_run:
+            second_run.append(run_in_another_thread("publish_scheduled"))
+
+    page_published.connect(start_the_second_run_meanwhile)
+    try:
+        call_command("publish_scheduled", stdout=StringIO())
+    finally:
+        page_published.disconnect(start_the_second_run_meanwhile)
+
+    assert second_run == [
+        "publish_scheduled: another run is under way (here or on another host); skipped.\n"
+    ]
+    page.refresh_from_db()
+    assert page.live
+    scheduled = PageLogEntry.objects.filter(page=page, action="wagtail.publish.scheduled")
+    assert scheduled.count() == 1
+
+    # The lock went with the first run: the next one publishes what is due.
+    later = scheduled_page("Published by the next run")
+    output = StringIO()
+    call_command("publish_scheduled", stdout=output)
+    assert "skipped" not in output.getvalue()
+    later.refresh_from_db()
+    assert later.live
+
+
+CRON_COMMANDS = [
+    "purge_personal_data",
+    "send_outcome_notices",
+    "send_session_reminders",
+    "send_due_texts",
+    "prune_db_task_results",
+]
+
+
+def test_every_cron_command_skips_while_another_run_holds_its_lock(settings):
+    # Production's task backend, which prune_db_task_results prunes.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    for command in CRON_COMMANDS:
+        assert_skips_while_held(command)
+
+
+def assert_skips_while_held(command):
+    holding, release, done = threading.Event(), threading.Event(), threading.Event()
+
+    def another_host():
+        try:
+            with run_once(command) as acquired:
+                assert acquired
+                holding.set()
+                release.wait(timeout=60)
+        finally:
+            connections.close_all()
+            done.set()
+
+    threading.Thread(target=another_host).start()
+    assert holding.wait(timeout=60)
+    try:
+        output = StringIO()
+        call_command(command, stdout=output)
+        assert output.getvalue() == (
+            f"{command}: another run is under way (here or on another host); skipped.\n"
+        )
+    finally:
+        release.set()
+        done.wait(timeout=60)
+
+    output = StringIO()
+    call_command(command, stdout=output)
+    assert "skipped" not in output.getvalue()
