@@ -8,13 +8,12 @@ person is claimed for the week before their one message goes. It also asks,
 once, everyone whose alerts lapse in the next two weeks whether to keep them.
 """
 
-from django.core.management.base import BaseCommand
-
+from home.cron_lock import RunOnceCommand
 from opportunities.alerts.matching import send_alert_digests
 from opportunities.alerts.renewal import send_renewal_reminders
 
 
-class Command(BaseCommand):
+class Command(RunOnceCommand):
     help = "Send this week's digest of new opportunities to weekly search alerts, once."
 
     def handle(self, *args, **options):

@@ -6,12 +6,11 @@ date. Run from cron in the day, hourly or daily (texts wait for 8am anyway):
 Safe to run twice, even at once: each reminder goes once.
 """
 
-from django.core.management.base import BaseCommand
-
+from home.cron_lock import RunOnceCommand
 from opportunities.closing_reminder.services import send_closing_reminders
 
 
-class Command(BaseCommand):
+class Command(RunOnceCommand):
     help = "Email and text people who asked to be reminded before an opportunity closes, once."
 
     def handle(self, *args, **options):
