@@ -273,6 +273,8 @@ def send_asked_again(world, wishes):
     feedback.save()
     world.sending(ask_again_about_not_paid)
     return Sent(record, [*world.interest_sensitive(), "been paid"], "Have you been paid yet")
+
+
 def send_closing_reminder(world, wishes):
     """ "Remind me before it closes", two days before the closing date."""
     page = world.opportunity
