@@ -18,7 +18,7 @@ ENV PATH="/opt/venv/bin:$PATH" \
     DJANGO_SETTINGS_MODULE=config.settings.production \
     PORT=8000
 # pg_dump and pg_restore for backups (manage.py backup_site, home/backups/); the
-# share cards' and the result PDF's fonts come with Pango below (scripts/check_pdf.sh).
+# share cards' and the result PDF's fonts come with Pango below (the PDF check).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends postgresql-client \
     && rm -rf /var/lib/apt/lists/*

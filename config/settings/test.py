@@ -14,7 +14,8 @@ PAGE_CACHE_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TEXT_MESSAGE_BACKEND = "privacy.texts.backends.locmem.MemoryTextBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# A subprocess a test starts (the restore drill) may be given its own folder.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
 # Uploaded images through the same image-only route as production's default.
 SERVE_MEDIA = True
 # The test client's host: the default Site is set to it when the test database
