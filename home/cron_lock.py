@@ -9,12 +9,16 @@ crashed run never blocks the next one.
 - PostgreSQL: a session advisory lock (``pg_try_advisory_lock``), shared by
   every host using the database.
 - SQLite (one machine by nature): an exclusive ``flock`` on a file beside the
-  database, released by the operating system when the process ends.
+  database and named after it (two databases in one folder, such as parallel
+  test workers', never share a lock), released by the operating system when
+  the process ends. An in-memory database belongs to one process, so its lock
+  is that process's own.
 """
 
 import contextlib
 import fcntl
 import hashlib
+import os
 import tempfile
 from pathlib import Path
 
@@ -30,11 +34,11 @@ def lock_key(name):
 
 def _lock_file_path(name):
     database = str(connection.settings_dict.get("NAME") or "")
+    key = f"{lock_key(name) & 0xFFFFFFFFFFFF:012x}"
     if not database or database == ":memory:" or database.startswith("file:"):
-        folder = Path(tempfile.gettempdir())
-    else:
-        folder = Path(database).resolve().parent
-    return folder / f".copro-cron-{lock_key(name) & 0xFFFFFFFFFFFF:012x}.lock"
+        return Path(tempfile.gettempdir()) / f".copro-cron-{key}-{os.getpid()}.lock"
+    path = Path(database).resolve()
+    return path.parent / f".{path.name}.cron-{key}.lock"
 
 
 @contextlib.contextmanager

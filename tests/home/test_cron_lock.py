@@ -6,6 +6,7 @@ published once; after the first run ends, the next run works as usual. The
 lock is PostgreSQL's advisory lock there, a file lock on SQLite.
 """
 
+import multiprocessing
 import re
 import shlex
 import threading
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connections
+from django.db import connection, connections
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 from wagtail.signals import page_published
@@ -138,3 +139,35 @@ def assert_skips_while_held(command, arguments=()):
     output = StringIO()
     call_command(command, stdout=output)
     assert "skipped" not in output.getvalue()
+
+
+def hold_lock_for_another_database(name, database, holding, release):
+    connection.settings_dict["NAME"] = database
+    with run_once(name) as acquired:
+        if acquired:
+            holding.set()
+            release.wait(timeout=60)
+
+
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
+    reason="database files are SQLite's",
+)
+def test_a_run_against_another_database_in_the_same_folder_does_not_block():
+    # Parallel test workers each have their own database file in one folder,
+    # so one worker's run of a command must not make another worker's skip.
+    database = Path(connection.settings_dict["NAME"])
+    context = multiprocessing.get_context("fork")
+    holding, release = context.Event(), context.Event()
+    other = context.Process(
+        target=hold_lock_for_another_database,
+        args=("send_session_reminders", str(database.with_name("other.sqlite3")), holding, release),
+    )
+    other.start()
+    try:
+        assert holding.wait(timeout=60)
+        with run_once("send_session_reminders") as acquired:
+            assert acquired
+    finally:
+        release.set()
+        other.join(timeout=60)
