@@ -15,8 +15,9 @@ PORT ?= 8000
 export PORT
 # Tests run on two workers (pytest-xdist) in shuffled order (pytest-randomly,
 # which prints its seed: PYTEST_ARGS=--randomly-seed=N repeats an order).
-# The browser tests and the other tests that start from the demo site share one
-# group on one worker, so the demo content is loaded once (tests/conftest.py).
+# The browser tests and the other tests that start from the demo site form two
+# groups, one per worker, each loading the demo content once into its own
+# database for its own live server (DEMO_GROUPS in tests/conftest.py).
 PYTEST_WORKERS ?= 2
 PARALLEL := -n $(PYTEST_WORKERS) --dist loadgroup
 # Branch coverage of the apps (see [tool.coverage.*] in pyproject.toml) must not fall

@@ -18,7 +18,6 @@ from wagtail.models import Site
 from tests.database_states import DEMO, MIGRATED, saved_states_for
 
 SAVED_STATES = pytest.StashKey()
-DEMO_GROUP = "demo_site"
 
 
 @pytest.fixture(scope="session")
@@ -41,8 +40,8 @@ def demo_site(transactional_db, django_db_setup, request):
     """The demo content, on the database a live server reads.
 
     Loaded by ``load_demo_content`` the first time a test asks for it, saved,
-    and copied back for every later test. Tests that use it run on one xdist
-    worker (see ``pytest_collection_modifyitems``), so it is loaded once per run.
+    and copied back for every later test. Tests that use it run in two groups,
+    one per xdist worker (see ``DEMO_GROUPS``), so it is loaded once per worker.
     """
     states, _blocker = request.config.stash[SAVED_STATES]
     if DEMO in states.saved:
@@ -111,7 +110,14 @@ def flushes_the_database(item):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """After a transactional test and its flush, copy the migrated state back."""
+    """After a transactional test and its flush, copy the migrated state back.
+
+    Not when the next test starts from the saved demo site: its ``demo_site``
+    copies the demo state over the whole database before the test runs, so
+    copying the migrated state first would be thrown away (one database copy
+    saved for each browser test but the last of its group). The first test of
+    a group loads the demo content onto the migrated state, so that one gets it.
+    """
     try:
         return (yield)
     finally:
@@ -119,26 +125,50 @@ def pytest_runtest_teardown(item, nextitem):
         # With no next test, the session is over and the database is gone.
         if saved and nextitem is not None and flushes_the_database(item):
             states, blocker = saved
-            with blocker.unblock():
-                states.restore(MIGRATED)
+            if not (DEMO in states.saved and "demo_site" in getattr(nextitem, "fixturenames", ())):
+                with blocker.unblock():
+                    states.restore(MIGRATED)
 
 
 # The tests that start from the demo site: every browser test and the few
-# others that ask for ``demo_site``. They run on one xdist worker, which loads
-# the demo content once; the other worker takes the rest. Listed by path
-# because the scheduler sees only test ids (collection checks the list).
-DEMO_GROUP_PATHS = (
-    "tests/browser/",
-    "tests/home/test_demo_content.py",
-    "tests/home/test_page_weight.py",
-    "tests/home/test_previews.py",
-    "tests/opportunities/test_demo_content.py",
-    "tests/opportunities/test_interest_demo.py",
-    "tests/opportunities/test_search_demo.py",
-    "tests/partners/test_demo_content.py",
-    "tests/payments/test_demo_content.py",
-    "tests/test_role_matrix.py",
-)
+# others that ask for ``demo_site``. They form two groups, one per xdist
+# worker; each worker loads the demo content once (into its own database,
+# served by its own live server) and runs its group's tests from it, so the
+# browser tests use both cores. Listed by path because the scheduler sees only
+# test ids (collection checks that every user of ``demo_site`` is listed). The
+# modules are shared out by their time on a quiet machine; keep the groups'
+# totals near each other when adding one.
+DEMO_GROUPS = {
+    "demo_site_a": (
+        "tests/browser/test_admin_plain_words.py",
+        "tests/browser/test_alerts.py",
+        "tests/browser/test_editor_journeys.py",
+        "tests/browser/test_ladder.py",
+        "tests/browser/test_ladder_retake.py",
+        "tests/browser/test_payment_feedback.py",
+        "tests/browser/test_quick_exit.py",
+        "tests/browser/test_two_factor.py",
+        "tests/home/test_demo_content.py",
+        "tests/home/test_page_weight.py",
+        "tests/home/test_previews.py",
+        "tests/test_role_matrix.py",
+    ),
+    "demo_site_b": (
+        "tests/browser/test_interest.py",
+        "tests/browser/test_ladder_partners.py",
+        "tests/browser/test_link_again.py",
+        "tests/browser/test_opportunities.py",
+        "tests/browser/test_partners.py",
+        "tests/browser/test_phone.py",
+        "tests/browser/test_security.py",
+        "tests/browser/test_site_journeys.py",
+        "tests/opportunities/test_demo_content.py",
+        "tests/opportunities/test_interest_demo.py",
+        "tests/opportunities/test_search_demo.py",
+        "tests/partners/test_demo_content.py",
+        "tests/payments/test_demo_content.py",
+    ),
+}
 
 
 # Modules whose tests share one costly module-scoped fixture (a production
@@ -147,28 +177,41 @@ DEMO_GROUP_PATHS = (
 WHOLE_MODULE_PATHS = ("tests/deploy/test_gunicorn.py",)
 
 
+def demo_group(nodeid):
+    """The demo group ``nodeid`` belongs to, or None."""
+    module = nodeid.split("::", 1)[0]
+    for group, paths in DEMO_GROUPS.items():
+        if module in paths:
+            return group
+    return None
+
+
 def in_demo_group(nodeid):
-    return nodeid.startswith(DEMO_GROUP_PATHS)
+    return demo_group(nodeid) is not None
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    """Mark the demo group (``xdist_group``) and run it first.
+    """Mark the demo groups (``xdist_group``) and run them first.
 
-    Putting the group first lets the scheduler start it at once rather than
-    after everything else. The group is marked before other plugins look and
-    moved after they sort.
+    Putting the groups first keeps each group's tests together, so between
+    two of them the migrated state is not copied back for nothing (see
+    ``pytest_runtest_teardown``). The groups are marked before other plugins look and moved after
+    they sort. A browser test or a user of ``demo_site`` in no group stops
+    the run.
     """
     strays = []
     for item in items:
-        uses_demo = "demo_site" in getattr(item, "fixturenames", ())
-        if in_demo_group(item.nodeid):
-            item.add_marker(pytest.mark.xdist_group(DEMO_GROUP))
-        elif uses_demo:
+        group = demo_group(item.nodeid)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+        elif "demo_site" in getattr(item, "fixturenames", ()) or item.nodeid.startswith(
+            "tests/browser/"
+        ):
             strays.append(item.nodeid)
     if strays:
         raise pytest.UsageError(
-            "Tests that use demo_site must be listed in DEMO_GROUP_PATHS (tests/conftest.py): "
+            "Tests that use demo_site must be listed in DEMO_GROUPS (tests/conftest.py): "
             + ", ".join(strays)
         )
     result = yield
@@ -179,7 +222,10 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_xdist_make_scheduler(config, log):
-    """``--dist loadgroup``, keeping the demo group and each whole module on one worker.
+    """``--dist loadgroup``, keeping each demo group and each whole module on one worker.
+
+    Each worker starts with a demo group of its own; the rest is handed out
+    largest first, as ``loadgroup`` does.
 
     pytest 9.2's structured test ids ignore the id suffix by which
     pytest-xdist 3.8 passes ``xdist_group`` to its scheduler (pytest-xdist
@@ -191,12 +237,22 @@ def pytest_xdist_make_scheduler(config, log):
 
     class DemoGroupScheduling(LoadGroupScheduling):
         def _split_scope(self, nodeid):
-            if in_demo_group(nodeid):
-                return DEMO_GROUP
+            group = demo_group(nodeid)
+            if group:
+                return group
             module = nodeid.split("::", 1)[0]
             if module in WHOLE_MODULE_PATHS:
                 return module
             return super()._split_scope(nodeid)
+
+        def _assign_work_unit(self, node):
+            # A worker's first unit is a demo group nobody has started, so
+            # the groups start at once on different workers.
+            if not self.assigned_work.get(node):
+                waiting = [scope for scope in self.workqueue if scope in DEMO_GROUPS]
+                if waiting:
+                    self.workqueue.move_to_end(waiting[0], last=False)
+            super()._assign_work_unit(node)
 
     return DemoGroupScheduling(config, log)
 
