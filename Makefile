@@ -24,7 +24,7 @@ PARALLEL := -n $(PYTEST_WORKERS) --dist loadgroup
 # below the figure reached when it was first measured (95.5% with the browser tests).
 COVERAGE_FLOOR := 95
 
-.PHONY: help run serve install test test-fast fuzz lint format migrate demo chromium fonts pdf lock screenshots clean bench backup restore
+.PHONY: help run serve install test test-fast test-database fuzz lint format migrate demo chromium fonts pdf lock screenshots clean bench backup restore
 
 help:
 	@echo "make run     set up everything and serve http://127.0.0.1:$(PORT) (SQLite, demo content)"
@@ -91,9 +91,15 @@ test: install chromium fonts pdf
 fuzz: install
 	FUZZ_EXAMPLES=2000 $(BIN)/pytest -p no:randomly tests/test_fuzz_public_input.py $(PYTEST_ARGS)
 
-# Everything except the browser tests (used by CI for the SQLite run).
+# Everything except the browser tests.
 test-fast: install fonts pdf
 	$(BIN)/pytest -m "not browser" $(PARALLEL) $(PYTEST_ARGS)
+
+# CI's second run, on SQLite: the tests that use the database, browser tests
+# aside. The database-independent ones (marked by tests/conftest.py, refused the
+# database by pytest-django) did the same in the PostgreSQL run already.
+test-database: install fonts pdf
+	$(BIN)/pytest -m "not browser and not database_independent" $(PARALLEL) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

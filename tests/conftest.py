@@ -108,6 +108,46 @@ def flushes_the_database(item):
     return bool(cls and issubclass(cls, TransactionTestCase) and not issubclass(cls, TestCase))
 
 
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
+
+
+def uses_the_database(item):
+    """Whether pytest-django lets ``item`` reach the test database.
+
+    Any other test is refused the database by pytest-django (a query fails
+    it), and is marked ``database_independent`` (see below).
+    """
+    if item.get_closest_marker("django_db"):
+        return True
+    if DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    from django.test import TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    return bool(cls and issubclass(cls, TransactionTestCase))
+
+
+# Where a database-independent test's own processes would find the run's
+# database if they took it from the environment: nowhere (see below).
+NO_DATABASE_URL = "postgres://database-independent@database-independent.invalid/none"
+
+
+@pytest.fixture(autouse=True)
+def subprocesses_bring_their_own_database(request, monkeypatch):
+    """A database-independent test gives any process it starts a database of
+    its own (as tests/deploy/ do): one that took the run's database from the
+    environment would fail to connect here, so the test fails rather than
+    quietly depending on which database the run uses."""
+    if request.node.get_closest_marker("database_independent"):
+        monkeypatch.setenv("DATABASE_URL", NO_DATABASE_URL)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """After a transactional test and its flush, copy the migrated state back.
@@ -192,7 +232,13 @@ def in_demo_group(nodeid):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    """Mark the demo groups (``xdist_group``) and run them first.
+    """Mark the database-independent tests and the demo groups (``xdist_group``),
+    and run the groups first.
+
+    A test that cannot reach the test database (pytest-django refuses it one)
+    is marked ``database_independent``: it does the same whichever database
+    the run uses, so CI runs it once, in the PostgreSQL run, and leaves it out
+    of the SQLite run (``make test-database``).
 
     Putting the groups first keeps each group's tests together, so between
     two of them the migrated state is not copied back for nothing (see
@@ -202,6 +248,8 @@ def pytest_collection_modifyitems(config, items):
     """
     strays = []
     for item in items:
+        if not uses_the_database(item):
+            item.add_marker(pytest.mark.database_independent)
         group = demo_group(item.nodeid)
         if group:
             item.add_marker(pytest.mark.xdist_group(group))
