@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -233,6 +234,10 @@ class OpportunityPage(
             models.Index(fields=["format", "closes_at"], name="opportunity_format_closes"),
             models.Index(fields=["area", "closes_at"], name="opportunity_area_closes"),
             models.Index(fields=["rung", "closes_at"], name="opportunity_rung_closes"),
+            # Search joins index entries on the id as text: a word's matches find their rows.
+            models.Index(
+                Cast("page_ptr", models.CharField(max_length=50)), name="opportunity_search_key"
+            ),
         ]
 
     def clean(self):
