@@ -6,6 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Case, Subquery, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -21,7 +23,7 @@ from opportunities.board.benefits import PersonalBenefitNotes
 from opportunities.choices import CLOSING_SOON_DAYS, Format
 from opportunities.closing_reminder.routes import ClosingReminderRoutes
 from opportunities.interest.routes import InterestRoutes
-from opportunities.models.interest import places_reached
+from opportunities.models.interest import places_reached, selections
 from opportunities.models.pay import PayAndExpenses
 from opportunities.models.presentation import OpportunityPresentation
 from opportunities.models.schedule import Schedule
@@ -135,6 +137,12 @@ class OpportunityPage(
         default=False,
         help_text="Tick when every place is taken: the page says so and stops taking interest.",
     )
+    # "Places filled" ticked, or selected people took every place: worked out on
+    # every save and whenever someone's selection changes (``store_full``), so the
+    # board can list the ones people can still join first by walking an index
+    # instead of counting selections for every open opportunity. Publishing an
+    # older revision works it out again, so a revision's copy never counts.
+    full = models.BooleanField(default=False, editable=False)
 
     access_support = ParentalManyToManyField(
         "home.AccessSupport",
@@ -169,6 +177,7 @@ class OpportunityPage(
         "outcome",
         "has_outcome",
         "places_filled",
+        "full",
     ]
 
     search_fields = [
@@ -233,6 +242,8 @@ class OpportunityPage(
             models.Index(fields=["format", "closes_at"], name="opportunity_format_closes"),
             models.Index(fields=["area", "closes_at"], name="opportunity_area_closes"),
             models.Index(fields=["rung", "closes_at"], name="opportunity_rung_closes"),
+            # The board's default order: ones people can still join, then closing soonest.
+            models.Index(fields=["full", "closes_at"], name="opportunity_full_closes"),
         ]
 
     def clean(self):
@@ -247,6 +258,10 @@ class OpportunityPage(
         self.take_dates_from_sessions()
         self.store_pay_figures()
         self.has_outcome = bool(strip_tags(self.outcome or "").strip())
+        self.work_out_full()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"places", "places_filled"} & set(update_fields):
+            kwargs["update_fields"] = [*update_fields, "full"]
         result = super().save(*args, **kwargs)
         # The search index is updated from the post_save signal, which fires before
         # the cluster writes the topic choices; index again now they are written so
@@ -282,6 +297,23 @@ class OpportunityPage(
     def accepts_interest(self):
         """Open, live and with places left: only then may people express interest."""
         return self.live and self.is_open and not self.is_full
+
+    def work_out_full(self):
+        """Set ``full`` by the rule ``is_full`` reads (a query only with a set
+        number of places)."""
+        self.full = self.places_filled or places_reached(self)
+
+    @classmethod
+    def store_full(cls, opportunity_id):
+        """Work ``full`` out again in the database, in one statement, after a
+        selection for the opportunity changed (``ExpressionOfInterest`` signals)."""
+        cls.objects.filter(pk=opportunity_id).update(
+            full=Case(
+                When(places_filled=True, then=True),
+                When(places__gte=1, places__lte=Coalesce(Subquery(selections()), 0), then=True),
+                default=False,
+            )
+        )
 
     @cached_property
     def is_full(self):
