@@ -6,10 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Case, Subquery, When
-from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -23,8 +20,8 @@ from opportunities.board.benefits import PersonalBenefitNotes
 from opportunities.choices import CLOSING_SOON_DAYS, Format
 from opportunities.closing_reminder.routes import ClosingReminderRoutes
 from opportunities.interest.routes import InterestRoutes
-from opportunities.models.interest import places_reached, selections
 from opportunities.models.pay import PayAndExpenses
+from opportunities.models.places import Places
 from opportunities.models.presentation import OpportunityPresentation
 from opportunities.models.schedule import Schedule
 from opportunities.models.venue import Venue
@@ -42,6 +39,7 @@ class OpportunityPage(
     PayAndExpenses,
     InterestRoutes,
     ClosingReminderRoutes,
+    Places,
     Page,
 ):
     """One paid opportunity: what it is, who runs it, where and when, and exactly
@@ -137,12 +135,6 @@ class OpportunityPage(
         default=False,
         help_text="Tick when every place is taken: the page says so and stops taking interest.",
     )
-    # "Places filled" ticked, or selected people took every place: worked out on
-    # every save and whenever someone's selection changes (``store_full``), so the
-    # board can list the ones people can still join first by walking an index
-    # instead of counting selections for every open opportunity. Publishing an
-    # older revision works it out again, so a revision's copy never counts.
-    full = models.BooleanField(default=False, editable=False)
 
     access_support = ParentalManyToManyField(
         "home.AccessSupport",
@@ -297,25 +289,3 @@ class OpportunityPage(
     def accepts_interest(self):
         """Open, live and with places left: only then may people express interest."""
         return self.live and self.is_open and not self.is_full
-
-    def work_out_full(self):
-        """Set ``full`` by the rule ``is_full`` reads (a query only with a set
-        number of places)."""
-        self.full = self.places_filled or places_reached(self)
-
-    @classmethod
-    def store_full(cls, opportunity_id):
-        """Work ``full`` out again in the database, in one statement, after a
-        selection for the opportunity changed (``ExpressionOfInterest`` signals)."""
-        cls.objects.filter(pk=opportunity_id).update(
-            full=Case(
-                When(places_filled=True, then=True),
-                When(places__gte=1, places__lte=Coalesce(Subquery(selections()), 0), then=True),
-                default=False,
-            )
-        )
-
-    @cached_property
-    def is_full(self):
-        """Editors ticked 'places filled', or selected people took every place."""
-        return self.places_filled or places_reached(self)
