@@ -144,6 +144,7 @@ def build(size):
             number_of_sessions=rng.randint(1, 6),
         )
         page.store_pay_figures()
+        page.work_out_full()
         opportunities.append(page)
     for start in range(0, len(opportunities), 5_000):
         insert_pages(board, opportunities[start : start + 5_000])

@@ -200,5 +200,28 @@ def places_taken(opportunity):
     ).count()
 
 
+def selections():
+    """How many people are selected for the opportunity of the outer query
+    (``OuterRef("pk")``), as a subquery: 0 comes back as no row."""
+    return (
+        ExpressionOfInterest.objects.filter(
+            opportunity=models.OuterRef("pk"), status=InterestStatus.SELECTED
+        )
+        .order_by()
+        .values("opportunity")
+        .annotate(count=models.Count("pk"))
+        .values("count")
+    )
+
+
+def selection_changed(sender, instance, update_fields=None, **kwargs):
+    """post_save and post_delete receiver: a selection made, undone, withdrawn or
+    erased may fill the opportunity's last place or free one."""
+    if update_fields is not None and "status" not in update_fields:
+        return
+    opportunity = ExpressionOfInterest._meta.get_field("opportunity").related_model
+    opportunity.store_full(instance.opportunity_id)
+
+
 def places_reached(opportunity):
     return bool(opportunity.places) and places_taken(opportunity) >= opportunity.places
