@@ -217,7 +217,7 @@ def main():
     from django.db import connection, transaction
 
     from bench import search_index
-    from bench.build_database import GROWN_TABLES, build
+    from bench.build_database import STATISTICS_TABLES, build
     from opportunities.models import OpportunityPage
 
     build_seconds = index_seconds = 0.0
@@ -254,7 +254,7 @@ def main():
         # too (autovacuum's job), which moves the entries added since the GIN
         # indexes were made from their pending list into the index proper.
         with connection.cursor() as cursor:
-            for table in [*GROWN_TABLES, "wagtailcore_page", "wagtailsearch_indexentry"]:
+            for table in [*STATISTICS_TABLES, "wagtailcore_page", "wagtailsearch_indexentry"]:
                 cursor.execute(f"ANALYZE {table}")
             if connection.vendor == "postgresql":
                 cursor.execute("VACUUM ANALYZE wagtailsearch_indexentry")
