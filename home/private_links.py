@@ -64,3 +64,40 @@ def hash_token(token):
 
 def expiry(days):
     return timezone.now() + timedelta(days=days)
+
+
+class DerivedPrivateLink:
+    """Private-link methods for a model with ``token_salt`` and ``token_hash``
+    fields and a ``link_namespace`` (one per kind of record, so a token for
+    one kind opens nothing of another).
+
+    The token is derived from the salt (``derive_token``), so a later message
+    can carry the same link; only its hash is stored.
+    """
+
+    link_namespace: str
+
+    def issue_link(self):
+        """A new private link (a new salt): any older link stops working.
+        Returns the token; save the record to keep it."""
+        self.token_salt = secrets.token_urlsafe(TOKEN_BYTES)
+        token = derive_token(self.link_namespace, self.token_salt)
+        self.token_hash = hash_token(token)
+        return token
+
+    def private_link_token(self):
+        """The token of this record's private link, for a message to carry.
+
+        A record whose link cannot be derived again gets a new one, saved at
+        once (its old link stops working): one saved before links were
+        derived, or one whose link was derived with a secret key since rotated.
+        """
+        if self.token_salt:
+            token = derive_token(self.link_namespace, self.token_salt)
+            if hash_token(token) == self.token_hash:
+                return token
+        token = self.issue_link()
+        type(self)._default_manager.filter(pk=self.pk).update(
+            token_salt=self.token_salt, token_hash=self.token_hash
+        )
+        return token

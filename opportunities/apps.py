@@ -12,6 +12,7 @@ class OpportunitiesConfig(AppConfig):
         from opportunities.alerts.matching import queue_matching
         from opportunities.interest.services import outcome_published
         from opportunities.models.benefits import BenefitRule, forget_cached_rules
+        from opportunities.models.interest import ExpressionOfInterest, selection_changed
         from opportunities.models.opportunity import OpportunityPage
 
         # A signal, not an admin hook, so scheduled publishing sends notices too.
@@ -21,6 +22,14 @@ class OpportunitiesConfig(AppConfig):
         for signal in (post_save, post_delete):
             signal.connect(
                 forget_cached_rules, sender=BenefitRule, dispatch_uid="opportunities-benefit-rules"
+            )
+        # Signals, so every way a selection changes or a record goes (the admin,
+        # bulk changes, the person's withdrawal, erasure, purges) keeps "full" right.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                selection_changed,
+                sender=ExpressionOfInterest,
+                dispatch_uid="opportunities-full",
             )
         page_published.connect(
             queue_matching, sender=OpportunityPage, dispatch_uid="opportunities-search-alerts"

@@ -31,6 +31,11 @@ class PaidHow(models.TextChoices):
     OTHER = "other", "Other"
 
 
+# The history entry a payment gets when it is recorded paid in bulk ("mark
+# paid" for a session, or the import); one by one, Wagtail logs the edit.
+RECORDED_PAID_LOG = "payments.recorded_paid"
+
+
 # The participant's questions: short plain choices, in the order asked.
 
 

@@ -19,8 +19,9 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.log_actions import log
 
-from payments.choices import PaymentState
+from payments.choices import RECORDED_PAID_LOG, PaymentState
 from payments.models.payment import Payment
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y")
@@ -40,13 +41,29 @@ def due_at_session(session, kind=None):
     return payments.distinct()
 
 
-def mark_paid(payments, paid_on, paid_how):
+def _record_paid(payment_ids, paid_on, paid_how, user, via):
+    """Mark the payments still due among ``payment_ids`` paid, each with an
+    entry in its history (who, when, how, by which tool); returns how many."""
+    due = Payment.objects.select_for_update().filter(pk__in=payment_ids, state=PaymentState.DUE)
+    recorded = list(due)
+    Payment.objects.filter(pk__in=[p.pk for p in recorded]).update(
+        state=PaymentState.PAID, paid_on=paid_on, paid_how=paid_how, updated_at=timezone.now()
+    )
+    for payment in recorded:
+        log(
+            instance=payment,
+            action=RECORDED_PAID_LOG,
+            user=user,
+            data={"paid_on": paid_on.isoformat(), "paid_how": paid_how, "via": via},
+        )
+    return len(recorded)
+
+
+def mark_paid(payments, paid_on, paid_how, user=None):
     """Mark these payments paid; returns how many."""
     with transaction.atomic():
         ids = list(payments.values_list("pk", flat=True))
-        return Payment.objects.filter(pk__in=ids, state=PaymentState.DUE).update(
-            state=PaymentState.PAID, paid_on=paid_on, paid_how=paid_how, updated_at=timezone.now()
-        )
+        return _record_paid(ids, paid_on, paid_how, user, "mark paid for a session")
 
 
 @dataclass
@@ -118,17 +135,12 @@ def _row_error(row, payments, references, today):
     return ""
 
 
-def save_import(rows: list[ImportRow], paid_how: str) -> int:
+def save_import(rows: list[ImportRow], paid_how: str, user=None) -> int:
     """Save the rows without an error; returns how many were saved."""
     saved = 0
     with transaction.atomic():
         for row in rows:
-            if row.error or row.payment is None:
+            if row.error or row.payment is None or row.paid_on is None:
                 continue
-            saved += Payment.objects.filter(pk=row.payment.pk, state=PaymentState.DUE).update(
-                state=PaymentState.PAID,
-                paid_on=row.paid_on,
-                paid_how=paid_how,
-                updated_at=timezone.now(),
-            )
+            saved += _record_paid([row.payment.pk], row.paid_on, paid_how, user, "import")
     return saved

@@ -3,7 +3,8 @@
 Payments and participants' answers (Personal data group only): their
 permission policies and viewsets, the bulk "mark paid" and the import, the
 dashboard panels, the partners' records report and its menu item, the
-overdue payments button on an opportunity, the slots on the lead contact's
+overdue payments button on an opportunity, how bulk "recorded paid"
+entries read in a payment's history, the slots on the lead contact's
 page and in the network report, the neutral link's target and the
 declaration to the privacy registry.
 """
@@ -13,7 +14,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from payments import slots
-from payments.admin import dashboard, menu, report, views
+from payments.admin import dashboard, log_actions, menu, report, views
 from payments.admin.permissions import feedback_policy, payment_policy
 from payments.admin.viewsets import PaymentsGroup
 from payments.feedback.views import feedback_link_target
@@ -34,6 +35,7 @@ hooks.register("register_admin_urls", report.admin_urls)
 hooks.register("register_reports_menu_item", menu.partner_records_menu_item)
 hooks.register("construct_homepage_panels", dashboard.add_panels)
 hooks.register("register_page_header_buttons", menu.overdue_button)
+hooks.register("register_log_actions", log_actions.register_payment_log_actions)
 
 hooks.register("slot:ladder_lead_page", slots.lead_page_record)
 hooks.register("slot:network_report", slots.network_report_records)

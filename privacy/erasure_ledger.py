@@ -7,10 +7,13 @@ a backup is restored, ``manage.py reapply_erasures`` (subject_requests.reapply_e
 in the ledger again, so a person erased after the backup was taken stays
 erased. The storage, not the database, keeps the ledger, so restoring an older
 database cannot roll it back; restoring media keeps files already there.
+An entry is needed only while some backup predates it: after each backup,
+entries older than every backup still kept are deleted (``forget_before``).
 """
 
 import json
 import uuid
+from datetime import datetime
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -36,3 +39,22 @@ def ledger_entries() -> list[dict[str, str]]:
         with default_storage.open(f"{FOLDER}{name}", "rb") as handle:
             entries.append(json.loads(handle.read()))
     return entries
+
+
+def forget_before(kept_since: datetime) -> str | None:
+    """Delete the entries of erasures made before ``kept_since``: no backup
+    still kept holds those records. Hooked after each backup (``AFTER_BACKUP``)."""
+    try:
+        _folders, files = default_storage.listdir(FOLDER)
+    except FileNotFoundError:
+        return None
+    forgotten = 0
+    for name in files:
+        with default_storage.open(f"{FOLDER}{name}", "rb") as handle:
+            erased_at = datetime.fromisoformat(json.loads(handle.read())["erased_at"])
+        if erased_at < kept_since:
+            default_storage.delete(f"{FOLDER}{name}")
+            forgotten += 1
+    if not forgotten:
+        return None
+    return f"Erasure ledger: {forgotten} entr{'y' if forgotten == 1 else 'ies'} older than every kept backup deleted."

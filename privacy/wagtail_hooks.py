@@ -1,9 +1,11 @@
-"""Registers the privacy app's admin screens and its own personal-data
-sources with Wagtail; defines nothing."""
+"""Registers the privacy app's admin screens, its own personal-data sources
+and the erasure ledger's tidying after each backup with Wagtail; defines nothing."""
 
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from home.backups.archive import AFTER_BACKUP
+from privacy import erasure_ledger
 from privacy.admin import personal_data_request
 from privacy.admin.viewsets import PersonalDataAccessViewSet, TextMessageViewSet
 from privacy.models import PersonalDataAccess, TextMessage
@@ -37,3 +39,5 @@ hooks.register("register_admin_urls", personal_data_request.personal_data_reques
 hooks.register("register_settings_menu_item", personal_data_request.personal_data_request_menu_item)
 
 hooks.register(REGISTER_PERSONAL_DATA_SOURCES, personal_data_sources)
+# The ledger keeps an erasure only while some kept backup predates it.
+hooks.register(AFTER_BACKUP, erasure_ledger.forget_before)

@@ -6,7 +6,10 @@ storage, from disk or the bucket), each encrypted with ``BACKUP_KEY`` (a
 Fernet key: AES-128 in CBC mode with an HMAC, from the ``cryptography``
 package) in chunks, so a large dump never has to fit in memory. Backups older
 than ``BACKUP_KEEP_DAYS`` (35) are deleted by the next backup, so data erased
-on the live site is gone from every backup within that time.
+on the live site is gone from every backup within that time. After each
+backup, the ``AFTER_BACKUP`` hooks hear the time before which nothing needs
+keeping for a restore (the erasure ledger forgets erasures older than every
+kept backup).
 """
 
 import io
@@ -23,10 +26,19 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
+from wagtail import hooks
 
 CHUNK = 8 * 1024 * 1024
 PREFIX = "copro-"
 STAMP = "%Y%m%dT%H%M%SZ"
+
+# Hook: called with ``kept_since`` (an aware datetime) after each backup; every
+# backup kept was taken after it. Returns a line for the command to print, or None.
+AFTER_BACKUP = "after_backup"
+
+
+def keep_days():
+    return int(os.environ.get("BACKUP_KEEP_DAYS", "35"))
 
 
 def fernet():
@@ -87,23 +99,36 @@ def media_files(folder=""):
         yield from media_files(f"{folder}{sub}/")
 
 
-def expire_old_backups(target, now):
-    keep_days = int(os.environ.get("BACKUP_KEEP_DAYS", "35"))
-    removed = []
+def backups_in(target):
+    """Each backup folder in ``target`` with the time it was taken."""
     for folder in sorted(Path(target).glob(f"{PREFIX}*")):
         try:
-            taken = datetime.strptime(folder.name[len(PREFIX) :], STAMP).replace(tzinfo=UTC)
+            yield folder, datetime.strptime(folder.name[len(PREFIX) :], STAMP).replace(tzinfo=UTC)
         except ValueError:
             continue
-        if now - taken > timedelta(days=keep_days):
+
+
+def expire_old_backups(target, now):
+    removed = []
+    for folder, taken in backups_in(target):
+        if now - taken > timedelta(days=keep_days()):
             shutil.rmtree(folder)
             removed.append(folder.name)
     return removed
 
 
+def after_backup(target, now):
+    """Tell the ``AFTER_BACKUP`` hooks what no kept backup predates: the
+    oldest kept backup here, and never less than the keeping period (copies
+    kept elsewhere are kept no longer)."""
+    oldest = min((taken for _folder, taken in backups_in(target)), default=now)
+    kept_since = min(oldest, now - timedelta(days=keep_days()))
+    return [line for hook in hooks.get_hooks(AFTER_BACKUP) if (line := hook(kept_since))]
+
+
 def back_up(target, now=None):
-    """Write one encrypted backup into ``target``; return its folder and the
-    names of the expired backups removed."""
+    """Write one encrypted backup into ``target``; return its folder, the
+    names of the expired backups removed and what the ``AFTER_BACKUP`` hooks said."""
     if connection.vendor != "postgresql":
         raise ImproperlyConfigured(
             "Backups dump PostgreSQL. On SQLite, copy the database file with "
@@ -135,7 +160,8 @@ def back_up(target, now=None):
                 info.size = len(content)
                 archive.addfile(info, io.BytesIO(content))
         encrypt_file(media, folder / "media.tar.enc")
-    return folder, expire_old_backups(target, now)
+    expired = expire_old_backups(target, now)
+    return folder, expired, after_backup(target, now)
 
 
 def restore(folder, database):

@@ -37,32 +37,46 @@ def unsubscribe_headers(token):
     }
 
 
-def send_confirmation(alert, token):
-    """ "Confirm your alerts from <organisation>": nothing about the search,
-    with a link that confirms and one that deletes ("this wasn't me")."""
-    site_settings = SiteSettings.load()
-    wording = AlertMessages.load()
+def _send(alert, token, values, subject, body, text, kind, unsubscribe=True, any_hour=False):
+    """Email and text ``alert``'s person, as their wishes allow. ``subject``,
+    ``body`` and ``text``: each a (placeholders, editable wording) pair;
+    ``values`` fill them; the text carries the alerts page in its message form."""
+    organisation = values["organisation"]
     link = manage_url(token)
-    values = {
-        "organisation": site_settings.organisation_name,
-        "link": link + "confirm/",
-        "not_me": link + "not-me/",
-    }
     email = PersonalMessage(
-        ALERT_SUBJECT.fill(wording.confirmation_subject, values),
-        ALERT_CONFIRMATION.fill(wording.confirmation_body, values),
+        subject[0].fill(subject[1], values),
+        body[0].fill(body[1], values),
         private_link=link,
         token=token,
     )
-    send_personal_email(alert, email, site_settings.organisation_name)
-    text = ALERT_CONFIRMATION_TEXT.fill(
-        wording.confirmation_text, {**values, "link": message_link(link, token)}
-    )
+    headers = unsubscribe_headers(token) if unsubscribe else None
+    send_personal_email(alert, email, organisation, headers=headers)
+    message = text[0].fill(text[1], {**values, "link": message_link(link, token)})
     send_personal_text(
         alert,
-        PersonalMessage("", text, private_link=link, token=token),
-        site_settings.organisation_name,
+        PersonalMessage("", message, private_link=link, token=token),
+        organisation,
+        kind,
+        any_hour=any_hour,
+    )
+
+
+def send_confirmation(alert, token):
+    """ "Confirm your alerts from <organisation>": nothing about the search,
+    with a link that confirms and one that deletes ("this wasn't me")."""
+    organisation = SiteSettings.load().organisation_name
+    wording = AlertMessages.load()
+    link = manage_url(token)
+    values = {"organisation": organisation, "link": link + "confirm/", "not_me": link + "not-me/"}
+    _send(
+        alert,
+        token,
+        values,
+        (ALERT_SUBJECT, wording.confirmation_subject),
+        (ALERT_CONFIRMATION, wording.confirmation_body),
+        (ALERT_CONFIRMATION_TEXT, wording.confirmation_text),
         CONFIRMATION_KIND,
+        unsubscribe=False,
         any_hour=True,  # they asked for it just now
     )
 
@@ -79,27 +93,19 @@ def send_alert(alert, opportunities, site_settings=None, wording=None):
     site_settings = site_settings or SiteSettings.load()
     wording = wording or AlertMessages.load()
     token = alert.private_link_token()
-    link = manage_url(token)
     values = {
         "organisation": site_settings.organisation_name,
         "opportunities": "\n".join(describe(opportunity) for opportunity in opportunities),
         "count": len(opportunities),
-        "link": link,
+        "link": manage_url(token),
     }
-    email = PersonalMessage(
-        ALERT_SUBJECT.fill(wording.alert_subject, values),
-        ALERT.fill(wording.alert_body, values),
-        private_link=link,
-        token=token,
-    )
-    send_personal_email(
-        alert, email, site_settings.organisation_name, headers=unsubscribe_headers(token)
-    )
-    text = ALERT_TEXT.fill(wording.alert_text, {**values, "link": message_link(link, token)})
-    send_personal_text(
+    _send(
         alert,
-        PersonalMessage("", text, private_link=link, token=token),
-        site_settings.organisation_name,
+        token,
+        values,
+        (ALERT_SUBJECT, wording.alert_subject),
+        (ALERT, wording.alert_body),
+        (ALERT_TEXT, wording.alert_text),
         ALERT_KIND,
     )
 
@@ -109,25 +115,17 @@ def send_renewal_reminder(alert, lapses, site_settings=None, wording=None):
     site_settings = site_settings or SiteSettings.load()
     wording = wording or AlertMessages.load()
     token = alert.private_link_token()
-    link = manage_url(token)
     values = {
         "organisation": site_settings.organisation_name,
         "lapses": format_date(timezone.localtime(lapses), "l j F"),
-        "link": link,
+        "link": manage_url(token),
     }
-    email = PersonalMessage(
-        ALERT_SUBJECT.fill(wording.renewal_subject, values),
-        RENEWAL.fill(wording.renewal_body, values),
-        private_link=link,
-        token=token,
-    )
-    send_personal_email(
-        alert, email, site_settings.organisation_name, headers=unsubscribe_headers(token)
-    )
-    text = RENEWAL_TEXT.fill(wording.renewal_text, {**values, "link": message_link(link, token)})
-    send_personal_text(
+    _send(
         alert,
-        PersonalMessage("", text, private_link=link, token=token),
-        site_settings.organisation_name,
+        token,
+        values,
+        (ALERT_SUBJECT, wording.renewal_subject),
+        (RENEWAL, wording.renewal_body),
+        (RENEWAL_TEXT, wording.renewal_text),
         RENEWAL_KIND,
     )

@@ -16,8 +16,7 @@ directory.
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, When
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -25,7 +24,7 @@ from home.listing import Listing
 from home.models import AccessSupport, Area, Topic
 from ladder.models import LadderPage, Rung
 from opportunities.board.filters import OpportunityFilterForm
-from opportunities.choices import CLOSING_SOON_DAYS, FORMATS_FOR_EVERY_AREA, InterestStatus
+from opportunities.choices import CLOSING_SOON_DAYS, FORMATS_FOR_EVERY_AREA
 from partners.models import PartnerPage
 
 if TYPE_CHECKING:
@@ -90,8 +89,16 @@ class OpportunityListing(Listing):
             queryset = queryset.filter(
                 closes_at__gt=now, closes_at__lte=now + timedelta(days=CLOSING_SOON_DAYS)
             )
+        # Many-to-many filters as EXISTS, not joins, so no opportunity comes back
+        # twice and the count and the order need no "id IN (...)" around them.
         if data.get("topic"):
-            queryset = queryset.filter(topics__slug=data["topic"])
+            queryset = queryset.filter(
+                Exists(
+                    opportunity_page.topics.through.objects.filter(
+                        opportunitypage=OuterRef("pk"), topic__slug=data["topic"]
+                    )
+                )
+            )
         if data.get("format"):
             queryset = queryset.filter(format=data["format"])
         if data.get("area"):
@@ -99,7 +106,13 @@ class OpportunityListing(Listing):
                 Q(area__slug=data["area"]) | Q(format__in=FORMATS_FOR_EVERY_AREA)
             )
         for slug in data.get("access") or []:
-            queryset = queryset.filter(access_support__slug=slug)
+            queryset = queryset.filter(
+                Exists(
+                    opportunity_page.access_support.through.objects.filter(
+                        opportunitypage=OuterRef("pk"), accesssupport__slug=slug
+                    )
+                )
+            )
         if data.get("min_pay") is not None:
             queryset = queryset.filter(hourly_pay_pence__gte=data["min_pay"])
         if data.get("partner"):
@@ -115,28 +128,18 @@ class OpportunityListing(Listing):
                 opportunity_page.objects.filter(id__in=queryset.values("pk")),
                 scored=sort == "best",
             )
+        # Whatever the sort, ones people can still ask to join come first: open
+        # and not full (``full`` is stored, so without closed ones in the list
+        # the default order walks an index instead of sorting every open one).
+        if data.get("what_changed") or data.get("show_closed"):
+            unavailable = Case(
+                When(closes_at__lte=now, then=1),
+                When(full=True, then=1),
+                default=0,
+                output_field=IntegerField(),
+            )
         else:
-            # Filtering across many-to-many joins can repeat a row; ask for ids once.
-            queryset = opportunity_page.objects.filter(pk__in=queryset.values("pk"))
-        # Whatever the sort, ones people can still ask to join come first. How many
-        # are selected is looked up only for an opportunity with a set number of
-        # places, and the sort needs no grouping, so counting and paging the
-        # matches stays cheap however many there are.
-        interest = opportunity_page._meta.get_field("expressions_of_interest").related_model
-        selected = (
-            interest.objects.filter(opportunity=OuterRef("pk"), status=InterestStatus.SELECTED)
-            .order_by()
-            .values("opportunity")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        unavailable = Case(
-            When(closes_at__lte=now, then=1),
-            When(places_filled=True, then=1),
-            When(places__isnull=False, places__lte=Coalesce(Subquery(selected), 0), then=1),
-            default=0,
-            output_field=IntegerField(),
-        )
+            unavailable = F("full")
         if sort == "best" and self.search:
             order = [self.search.by_score(), "closes_at", "pk"]
         elif sort == "newest":

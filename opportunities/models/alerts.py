@@ -7,20 +7,18 @@ deleted when unconfirmed for 7 days or lapsed 12 months after confirming or
 renewing (``opportunities/privacy.py``).
 """
 
-import secrets
 from datetime import timedelta
 
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from home.private_links import derive_token, hash_token
+from home.private_links import DerivedPrivateLink
 from opportunities.choices import AlertFrequency
 from opportunities.models.interest import wishes_key
 from privacy.contact_wishes.channels import Channel
 from privacy.contact_wishes.models import ContactWishes
 
-TOKEN_NAMESPACE = "opportunities.search_alert"
 UNCONFIRMED_DAYS = 7
 LAPSES_AFTER = timedelta(days=365)
 
@@ -49,8 +47,10 @@ class SearchAlertQuerySet(models.QuerySet):
         return self.filter(unconfirmed | (Q(confirmed_at__isnull=False) & _lapsed(now)))
 
 
-class SearchAlert(ContactWishes):
+class SearchAlert(DerivedPrivateLink, ContactWishes):
     """One person following one filtered view of a board, by email or text."""
+
+    link_namespace = "opportunities.search_alert"  # the token's own: it opens nothing else
 
     contact_channels = (Channel.EMAIL, Channel.TEXT)
 
@@ -87,16 +87,6 @@ class SearchAlert(ContactWishes):
     def save(self, *args, **kwargs):
         self.contact_key = wishes_key(self)
         return super().save(*args, **kwargs)
-
-    def issue_link(self):
-        """A new private link; returns its token (save the record to keep it)."""
-        self.token_salt = secrets.token_urlsafe(32)
-        token = derive_token(TOKEN_NAMESPACE, self.token_salt)
-        self.token_hash = hash_token(token)
-        return token
-
-    def private_link_token(self):
-        return derive_token(TOKEN_NAMESPACE, self.token_salt)
 
 
 class AlertSent(models.Model):

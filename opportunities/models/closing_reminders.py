@@ -1,18 +1,14 @@
 """People who asked to be reminded before an opportunity closes."""
 
-import secrets
-
 from django.db import models
 
-from home.private_links import derive_token, hash_token
+from home.private_links import DerivedPrivateLink
 from opportunities.models.interest import wishes_key
 from privacy.contact_wishes.channels import Channel
 from privacy.contact_wishes.models import ContactWishes
 
-TOKEN_NAMESPACE = "opportunities.closing_reminder"
 
-
-class ClosingReminder(ContactWishes):
+class ClosingReminder(DerivedPrivateLink, ContactWishes):
     """ "Remind me before it closes": one person, one opportunity, one reminder
     two days before its closing date (``send_closing_reminders``), by email or
     text as their contact wishes say.
@@ -23,6 +19,8 @@ class ClosingReminder(ContactWishes):
     (they no longer need it) and once the opportunity has closed
     (``opportunities/privacy.py``).
     """
+
+    link_namespace = "opportunities.closing_reminder"  # the token's own: it opens nothing else
 
     contact_channels = (Channel.EMAIL, Channel.TEXT)
 
@@ -62,14 +60,3 @@ class ClosingReminder(ContactWishes):
     def save(self, *args, **kwargs):
         self.contact_key = wishes_key(self)
         return super().save(*args, **kwargs)
-
-    def issue_link(self):
-        """A new private link; returns its token (save the record to keep it)."""
-        self.token_salt = secrets.token_urlsafe(32)
-        token = derive_token(TOKEN_NAMESPACE, self.token_salt)
-        self.token_hash = hash_token(token)
-        return token
-
-    def private_link_token(self):
-        """The token of this reminder's private link, for its message to carry."""
-        return derive_token(TOKEN_NAMESPACE, self.token_salt)

@@ -8,17 +8,13 @@ and are deleted a set time after their opportunity closes
 (``manage.py purge_personal_data``, by the rule in ``opportunities/privacy.py``).
 """
 
-import secrets
-
 from django.db import models
 
-from home.private_links import derive_token, hash_token
+from home.private_links import DerivedPrivateLink
 from home.private_links import new_reference as new_reference
 from opportunities.choices import ContactMethod, InterestStatus
 from privacy.contact_wishes.models import ContactWishes
 from privacy.contacts import normalise_phone  # one rule for comparing numbers, site-wide
-
-TOKEN_NAMESPACE = "opportunities.interest.status"
 
 
 def contact_key(method: str, detail: str | None) -> str:
@@ -45,12 +41,14 @@ def wishes_key(wishes: ContactWishes) -> str:
     return contact_key("support_worker", wishes.support_worker)
 
 
-class ExpressionOfInterest(ContactWishes):
+class ExpressionOfInterest(DerivedPrivateLink, ContactWishes):
     """One person's interest in one opportunity, and what happened next.
 
     How we may reach them, and whether it is safe, are their contact wishes
     (``privacy.contact_wishes``): every message to them honours those.
     """
+
+    link_namespace = "opportunities.interest.status"  # the token's own: it opens nothing else
 
     Status = InterestStatus
 
@@ -191,31 +189,6 @@ class ExpressionOfInterest(ContactWishes):
         """The person who is interested (not whoever filled the form in for them)."""
         return self.on_behalf_of_name if self.on_behalf_of and self.on_behalf_of_name else self.name
 
-    def issue_link(self):
-        """A new private link (a new salt): any older link stops working.
-        Returns the token; save the record to keep it."""
-        self.token_salt = secrets.token_urlsafe(32)
-        token = derive_token(TOKEN_NAMESPACE, self.token_salt)
-        self.token_hash = hash_token(token)
-        return token
-
-    def private_link_token(self):
-        """The token of this record's private link, for a message to carry.
-
-        A record whose link cannot be derived again gets a new one, saved at
-        once (its old link stops working): one saved before links were
-        derived, or one whose link was derived with a secret key since rotated.
-        """
-        if self.token_salt:
-            token = derive_token(TOKEN_NAMESPACE, self.token_salt)
-            if hash_token(token) == self.token_hash:
-                return token
-        token = self.issue_link()
-        type(self).objects.filter(pk=self.pk).update(
-            token_salt=self.token_salt, token_hash=self.token_hash
-        )
-        return token
-
 
 # Places ------------------------------------------------------------------------
 
@@ -225,6 +198,29 @@ def places_taken(opportunity):
     return ExpressionOfInterest.objects.filter(
         opportunity_id=opportunity.pk, status=InterestStatus.SELECTED
     ).count()
+
+
+def selections():
+    """How many people are selected for the opportunity of the outer query
+    (``OuterRef("pk")``), as a subquery: 0 comes back as no row."""
+    return (
+        ExpressionOfInterest.objects.filter(
+            opportunity=models.OuterRef("pk"), status=InterestStatus.SELECTED
+        )
+        .order_by()
+        .values("opportunity")
+        .annotate(count=models.Count("pk"))
+        .values("count")
+    )
+
+
+def selection_changed(sender, instance, update_fields=None, **kwargs):
+    """post_save and post_delete receiver: a selection made, undone, withdrawn or
+    erased may fill the opportunity's last place or free one."""
+    if update_fields is not None and "status" not in update_fields:
+        return
+    opportunity = ExpressionOfInterest._meta.get_field("opportunity").related_model
+    opportunity.store_full(instance.opportunity_id)
 
 
 def places_reached(opportunity):

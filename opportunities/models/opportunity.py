@@ -6,8 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -21,8 +21,8 @@ from opportunities.board.benefits import PersonalBenefitNotes
 from opportunities.choices import CLOSING_SOON_DAYS, Format
 from opportunities.closing_reminder.routes import ClosingReminderRoutes
 from opportunities.interest.routes import InterestRoutes
-from opportunities.models.interest import places_reached
 from opportunities.models.pay import PayAndExpenses
+from opportunities.models.places import Places
 from opportunities.models.presentation import OpportunityPresentation
 from opportunities.models.schedule import Schedule
 from opportunities.models.venue import Venue
@@ -40,6 +40,7 @@ class OpportunityPage(
     PayAndExpenses,
     InterestRoutes,
     ClosingReminderRoutes,
+    Places,
     Page,
 ):
     """One paid opportunity: what it is, who runs it, where and when, and exactly
@@ -169,6 +170,7 @@ class OpportunityPage(
         "outcome",
         "has_outcome",
         "places_filled",
+        "full",
     ]
 
     search_fields = [
@@ -233,6 +235,12 @@ class OpportunityPage(
             models.Index(fields=["format", "closes_at"], name="opportunity_format_closes"),
             models.Index(fields=["area", "closes_at"], name="opportunity_area_closes"),
             models.Index(fields=["rung", "closes_at"], name="opportunity_rung_closes"),
+            # Search joins index entries on the id as text: a word's matches find their rows.
+            models.Index(
+                Cast("page_ptr", models.CharField(max_length=50)), name="opportunity_search_key"
+            ),
+            # The board's default order: ones people can still join, then closing soonest.
+            models.Index(fields=["full", "closes_at"], name="opportunity_full_closes"),
         ]
 
     def clean(self):
@@ -247,6 +255,10 @@ class OpportunityPage(
         self.take_dates_from_sessions()
         self.store_pay_figures()
         self.has_outcome = bool(strip_tags(self.outcome or "").strip())
+        self.work_out_full()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"places", "places_filled"} & set(update_fields):
+            kwargs["update_fields"] = [*update_fields, "full"]
         result = super().save(*args, **kwargs)
         # The search index is updated from the post_save signal, which fires before
         # the cluster writes the topic choices; index again now they are written so
@@ -282,8 +294,3 @@ class OpportunityPage(
     def accepts_interest(self):
         """Open, live and with places left: only then may people express interest."""
         return self.live and self.is_open and not self.is_full
-
-    @cached_property
-    def is_full(self):
-        """Editors ticked 'places filled', or selected people took every place."""
-        return self.places_filled or places_reached(self)

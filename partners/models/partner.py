@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
@@ -183,7 +184,13 @@ class PartnerPage(Page):
 
     class Meta:
         verbose_name = "partner"
-        indexes = [models.Index(fields=["kind"], name="partner_kind")]  # the directory's filter
+        indexes = [
+            models.Index(fields=["kind"], name="partner_kind"),  # the directory's filter
+            # Search joins index entries on the id as text: a word's matches find their rows.
+            models.Index(
+                Cast("page_ptr", models.CharField(max_length=50)), name="partner_search_key"
+            ),
+        ]
 
     def clean(self):
         super().clean()

@@ -58,6 +58,7 @@ def mark_paid_view(request):
             recording.due_at_session(data["session"], data["kind"]),
             data["paid_on"],
             data["paid_how"],
+            user=request.user,
         )
         messages.success(request, f"Marked {count} payment{'s' if count != 1 else ''} paid.")
         return redirect("payments:list")
@@ -100,7 +101,7 @@ def import_view(request):
     if request.method == "POST" and form.is_valid():
         rows = recording.read_export(form.cleaned_data["text"])
         if request.POST.get("confirm") and not request.FILES:
-            saved = recording.save_import(rows, form.cleaned_data["paid_how"])
+            saved = recording.save_import(rows, form.cleaned_data["paid_how"], user=request.user)
             refused = sum(1 for row in rows if row.error)
             messages.success(request, f"Saved {saved} payments. {refused} rows were refused.")
             return redirect("payments:list")

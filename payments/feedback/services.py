@@ -135,7 +135,12 @@ def ask_again_about_not_paid(now=None):
                 asked_again_at=now
             )
             if claimed:
-                _send(feedback, feedback.link_token(), wording.again_subject, wording.again_body)
+                _send(
+                    feedback,
+                    feedback.private_link_token(),
+                    wording.again_subject,
+                    wording.again_body,
+                )
                 references.append(feedback.reference)
     if references:
         tell_team_not_paid(references)

@@ -7,16 +7,14 @@ consent, shown only to the Personal data group, and counted in a partner's
 record only in groups of at least 5 people (``payments.partner_record``).
 """
 
-import secrets
 from datetime import timedelta
 
 from django.db import models
 from django.utils import timezone
 
-from home.private_links import derive_token, hash_token
+from home.private_links import DerivedPrivateLink
 from payments.choices import BeenPaid, ExpensesOnTime, ToldWhatChanged, YesPartlyNo
 
-TOKEN_NAMESPACE = "payments.feedback"
 CHANGEABLE_DAYS = 30  # answers can be changed through the link this long after the first
 ASK_AGAIN_DAYS = 7  # "Not yet" is asked again this long after it was given
 
@@ -29,12 +27,14 @@ QUESTIONS = (
 )
 
 
-class Feedback(models.Model):
+class Feedback(DerivedPrivateLink, models.Model):
     """One selected person's answers about one opportunity, through a private link.
 
     Made when the message after their last session is sent; the answers stay
     blank until the person gives them (answering is optional).
     """
+
+    link_namespace = "payments.feedback"  # the token's own: it opens nothing else
 
     interest = models.OneToOneField(
         "opportunities.ExpressionOfInterest", on_delete=models.CASCADE, related_name="feedback"
@@ -75,15 +75,6 @@ class Feedback(models.Model):
 
     def __str__(self):
         return f"Feedback {self.reference}"
-
-    def issue_link(self):
-        self.token_salt = secrets.token_urlsafe(32)
-        token = derive_token(TOKEN_NAMESPACE, self.token_salt)
-        self.token_hash = hash_token(token)
-        return token
-
-    def link_token(self):
-        return derive_token(TOKEN_NAMESPACE, self.token_salt)
 
     @property
     def answered(self):

@@ -4,10 +4,12 @@ Then migrations have nothing to do, every table holds as many rows as the live
 one, a private link made before the backup still opens, and the person erased
 after it stays erased. pg_dump and pg_restore are Debian's postgresql-client."""
 
+import json
 import os
 import subprocess
 import sys
 import uuid
+from datetime import UTC, datetime, timedelta
 from io import StringIO
 from pathlib import Path
 
@@ -101,8 +103,27 @@ def test_a_backup_restores_and_erasures_made_since_survive_it(
     erased, _ = make_interest(opportunity, name="Erin Erased", contact_email="erin@example.org")
 
     backups = tmp_path / "backups"
-    call_command("backup_site", "--to", str(backups), stdout=StringIO())
+    # A backup past the keeping period (35 days), and an erasure made before
+    # it, which no kept backup will hold once it goes.
+    expired = backups / f"copro-{datetime.now(UTC) - timedelta(days=40):%Y%m%dT%H%M%SZ}"
+    expired.mkdir(parents=True)
+    make_interest(opportunity, contact_email="gone@example.org")
+    subject_requests.erase(subject_requests.find(email="gone@example.org"))
+    ledger = Path(settings.MEDIA_ROOT, "erasure-ledger")
+    [entry] = ledger.iterdir()
+    old = {
+        **json.loads(entry.read_text()),
+        "erased_at": f"{datetime.now(UTC) - timedelta(days=40):%Y-%m-%dT%H:%M:%S+00:00}",
+    }
+    entry.write_text(json.dumps(old))
+
+    output = StringIO()
+    call_command("backup_site", "--to", str(backups), stdout=output)
     [backup] = list(backups.glob("copro-*"))
+    assert backup != expired
+    assert f"Expired and deleted: {expired.name}" in output.getvalue()
+    assert "Erasure ledger: 1 entry older than every kept backup deleted." in output.getvalue()
+    assert not any(ledger.iterdir())
     # Encrypted: nothing personal readable in the files.
     for sealed in backup.iterdir():
         assert b"Erin" not in sealed.read_bytes()

@@ -6,6 +6,7 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 from ladder.models import Rung
 from tests.ladder.journey_helpers import complete, start, url
@@ -24,6 +25,31 @@ def filled_shapes(reader):
                 current = "#" + "".join(f"{round(float(v) * 255):02x}" for v in operands)
             elif operator in (b"B", b"B*"):
                 colours[current] += 1
+    return colours
+
+
+def drawing_text_colours(reader):
+    """How many pieces of text the embedded drawings (the ladder's SVG
+    swatches) write in each fill colour."""
+    colours = Counter()
+
+    def walk(owner):
+        resources = owner.get("/Resources")
+        drawings = resources.get_object().get("/XObject") if resources else None
+        for drawing in drawings.get_object().values() if drawings else ():
+            drawing = drawing.get_object()
+            if drawing.get("/Subtype") != "/Form":
+                continue
+            current = None
+            for operands, operator in ContentStream(drawing, reader).operations:
+                if operator == b"rg":
+                    current = "#" + "".join(f"{round(float(v) * 255):02x}" for v in operands)
+                elif operator in (b"Tj", b"TJ"):
+                    colours[current] += 1
+            walk(drawing)
+
+    for page in reader.pages:
+        walk(page)
     return colours
 
 
@@ -54,6 +80,9 @@ def test_the_result_downloads_as_a_pdf_with_its_rungs_and_chart(client, assessme
     on_rung = Counter(theme["rung"]["level"] for theme in themes)
     for level in range(1, 9):
         assert shapes[f"#0{level}3{level}5{level}"] == 1 + on_rung[level], level
+    # Each swatch's rung number is written in white on it, as on the page.
+    numbers = drawing_text_colours(reader)
+    assert set(numbers) == {"#ffffff"} and numbers["#ffffff"] >= 8
 
 
 def test_a_draft_has_no_pdf_and_a_bad_link_finds_nothing(client, assessment_page):

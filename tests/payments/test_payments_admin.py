@@ -2,6 +2,8 @@
 and from a finance export with a preview; overdue payments on the dashboard
 and the opportunity's page header. Personal data group only."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -92,6 +94,15 @@ def test_marking_everyone_at_a_session_paid(caseworker, opportunity, home_page):
     declined.refresh_from_db()
     elsewhere.refresh_from_db()
     assert (declined.state, elsewhere.state) == ("declined", "due")
+    # Each payment's history says who recorded it paid, when and how.
+    history = caseworker.get(reverse("payments:history", args=(owed[0].pk,))).content.decode()
+    entry = (
+        rf"Recorded paid on {days_ago(1).isoformat()} by Bank transfer, "
+        r"through mark paid for a session\.\s*</td>\s*<td[^>]*>.*?caseworker\s*</td>"
+    )
+    assert re.search(entry, history, re.S)
+    untouched = caseworker.get(reverse("payments:history", args=(declined.pk,))).content.decode()
+    assert "Recorded paid" not in untouched
 
 
 def test_importing_a_finance_export_with_a_preview_and_a_bad_row(caseworker, opportunity):
@@ -121,6 +132,10 @@ def test_importing_a_finance_export_with_a_preview_and_a_bad_row(caseworker, opp
     wrong_amount.refresh_from_db()
     assert (good.state, good.paid_on, good.paid_how) == ("paid", days_ago(2), "bank_transfer")
     assert wrong_amount.state == "due"
+    history = caseworker.get(reverse("payments:history", args=(good.pk,))).content.decode()
+    assert (
+        f"Recorded paid on {days_ago(2).isoformat()} by Bank transfer, through import." in history
+    )
     empty = caseworker.post(url, {"paid_how": "cash"})
     assert empty.status_code == 400 and "Choose the CSV file to import" in empty.content.decode()
 
