@@ -19,7 +19,7 @@ export PORT
 # groups, one per worker, each loading the demo content once into its own
 # database for its own live server (DEMO_GROUPS in tests/conftest.py).
 PYTEST_WORKERS ?= 2
-PARALLEL := -n $(PYTEST_WORKERS) --dist loadgroup
+PARALLEL := -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 # Branch coverage of the apps (see [tool.coverage.*] in pyproject.toml) must not fall
 # below the figure reached when it was first measured (95.5% with the browser tests).
 COVERAGE_FLOOR := 95

@@ -272,8 +272,9 @@ def pytest_collection_modifyitems(config, items):
 def pytest_xdist_make_scheduler(config, log):
     """``--dist loadgroup``, keeping each demo group and each whole module on one worker.
 
-    Each worker starts with a demo group of its own; the rest is handed out
-    largest first, as ``loadgroup`` does.
+    Each worker starts with a demo group of its own: collection puts the
+    groups first and ``--no-loadscope-reorder`` (``PARALLEL`` in the Makefile)
+    keeps that order, so the first two units handed out are the two groups.
 
     pytest 9.2's structured test ids ignore the id suffix by which
     pytest-xdist 3.8 passes ``xdist_group`` to its scheduler (pytest-xdist
@@ -292,15 +293,6 @@ def pytest_xdist_make_scheduler(config, log):
             if module in WHOLE_MODULE_PATHS:
                 return module
             return super()._split_scope(nodeid)
-
-        def _assign_work_unit(self, node):
-            # A worker's first unit is a demo group nobody has started, so
-            # the groups start at once on different workers.
-            if not self.assigned_work.get(node):
-                waiting = [scope for scope in self.workqueue if scope in DEMO_GROUPS]
-                if waiting:
-                    self.workqueue.move_to_end(waiting[0], last=False)
-            super()._assign_work_unit(node)
 
     return DemoGroupScheduling(config, log)
 
