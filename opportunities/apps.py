@@ -25,6 +25,8 @@ class OpportunitiesConfig(AppConfig):
             )
         # Signals, so every way a selection changes or a record goes (the admin,
         # bulk changes, the person's withdrawal, erasure, purges) keeps "full" right.
+        # A queryset update() sends none: code that changes statuses that way must
+        # call OpportunityPage.store_full itself.
         for signal in (post_save, post_delete):
             signal.connect(
                 selection_changed,
