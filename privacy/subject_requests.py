@@ -91,6 +91,13 @@ def delete_log_entries(model: type[Model], ids: Iterable[Any]) -> None:
     ).delete()
 
 
+def forget_log_entries(sender: type[Model], instance: Model, **kwargs: Any) -> None:
+    """A ``post_delete`` receiver: a record that goes with another (a payment
+    with its person's expression of interest, by the purge or an editor's
+    delete) takes its audit-log entries with it, as an erased one does."""
+    delete_log_entries(sender, [instance.pk])
+
+
 def erase_records(source: PersonalDataSource, ids: list[Any]) -> int:
     """Erase these records of ``source`` its way; return how many were erased."""
     if not ids or source.erasure.by_hand:

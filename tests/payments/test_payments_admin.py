@@ -3,11 +3,17 @@ and from a finance export with a preview; overdue payments on the dashboard
 and the opportunity's page header. Personal data group only."""
 
 import re
+from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
+from home.models import SiteSettings
 from payments.models import Payment
 from tests.conftest import make_user
 from tests.payments.helpers import days_ago, past_opportunity, payment, selected
@@ -159,3 +165,20 @@ def test_overdue_payments_on_the_dashboard_oldest_first_and_on_the_opportunity(
     client.force_login(make_user(django_user_model, "editor", ["Editors"]))
     header = client.get(reverse("wagtailadmin_pages:edit", args=(opportunity.pk,)))
     assert "Payments (" not in header.content.decode()
+
+
+def test_a_payment_s_history_goes_with_it_when_the_purge_takes_its_person(caseworker, opportunity):
+    owed = payment(selected(opportunity)[0])
+    session = opportunity.sessions.order_by("date").last()
+    caseworker.post(
+        reverse("payments_mark_paid"),
+        {"session": session.pk, "paid_on": days_ago(1).isoformat(), "paid_how": "cash"},
+    )
+    history = ModelLogEntry.objects.filter(content_type__model="payment", object_id=str(owed.pk))
+    assert history.exists()
+    # Past the retention period the purge deletes the person's record, and the
+    # payment with it: nothing of the payment stays in the audit log.
+    later = timezone.now() + timedelta(days=SiteSettings.load().retention_days + 1)
+    call_command("purge_personal_data", now=later.isoformat(), stdout=StringIO())
+    assert not Payment.objects.filter(pk=owed.pk).exists()
+    assert not history.exists()
