@@ -5,9 +5,7 @@ from django import forms
 from home.form_fields import DescribedForm
 from home.form_protection import ProtectedFormMixin
 from opportunities.choices import AlertFrequency
-from privacy.contact_wishes.channels import Channel, Wish
-from privacy.contact_wishes.forms import ContactWishesForm, wish_field_name
-from privacy.texts.numbers import uk_mobile
+from privacy.contact_wishes.forms import EmailOrMobileWishesForm
 
 
 class FrequencyForm(DescribedForm, forms.Form):
@@ -23,30 +21,13 @@ class FrequencyForm(DescribedForm, forms.Form):
     )
 
 
-class MobileForTexts(ContactWishesForm):
-    """The contact-wishes question for alerts: email or text, texts to mobiles only."""
-
-    contact_channels = (Channel.EMAIL, Channel.TEXT)
-
-    def clean(self):
-        data = super().clean()
-        wants_texts = data.get(wish_field_name(Channel.TEXT)) in (Wish.SAFE, Wish.PRIVATE)
-        phone = data.get("contact_phone") or ""
-        if wants_texts and phone and "contact_phone" not in self.errors and not uk_mobile(phone):
-            self.add_error(
-                "contact_phone",
-                "Enter a UK mobile number, like 07700 900 982: we can only text mobiles",
-            )
-        return data
-
-
-class AlertForm(DescribedForm, MobileForTexts, ProtectedFormMixin, forms.Form):
+class AlertForm(DescribedForm, EmailOrMobileWishesForm, ProtectedFormMixin, forms.Form):
     form_name = "opportunities.alerts"
 
     frequency = FrequencyForm.base_fields["frequency"]
 
 
-class ChannelForm(DescribedForm, MobileForTexts, forms.Form):
+class ChannelForm(DescribedForm, EmailOrMobileWishesForm, forms.Form):
     """Changing how an alert reaches its person, from its private page; starts
     from what they gave (``instance``)."""
 

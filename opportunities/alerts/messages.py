@@ -81,6 +81,12 @@ def send_confirmation(alert, token):
     )
 
 
+def _values(site_settings, token, **about):
+    """What a message about an alert's opportunities or its renewal fills in:
+    the organisation, the alert's private page and what ``about`` adds."""
+    return {"organisation": site_settings.organisation_name, "link": manage_url(token), **about}
+
+
 def describe(opportunity):
     closes = timezone.localtime(opportunity.closes_at) if opportunity.closes_at else None
     when = f" (closes {format_date(closes, 'j F')})" if closes else ""
@@ -93,12 +99,12 @@ def send_alert(alert, opportunities, site_settings=None, wording=None):
     site_settings = site_settings or SiteSettings.load()
     wording = wording or AlertMessages.load()
     token = alert.private_link_token()
-    values = {
-        "organisation": site_settings.organisation_name,
-        "opportunities": "\n".join(describe(opportunity) for opportunity in opportunities),
-        "count": len(opportunities),
-        "link": manage_url(token),
-    }
+    values = _values(
+        site_settings,
+        token,
+        opportunities="\n".join(describe(opportunity) for opportunity in opportunities),
+        count=len(opportunities),
+    )
     _send(
         alert,
         token,
@@ -115,11 +121,7 @@ def send_renewal_reminder(alert, lapses, site_settings=None, wording=None):
     site_settings = site_settings or SiteSettings.load()
     wording = wording or AlertMessages.load()
     token = alert.private_link_token()
-    values = {
-        "organisation": site_settings.organisation_name,
-        "lapses": format_date(timezone.localtime(lapses), "l j F"),
-        "link": manage_url(token),
-    }
+    values = _values(site_settings, token, lapses=format_date(timezone.localtime(lapses), "l j F"))
     _send(
         alert,
         token,

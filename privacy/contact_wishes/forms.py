@@ -5,9 +5,10 @@ answers both "may we use this?" and "is it safe if someone else sees or
 hears it?" (``channels.WISH_LABELS``), beside the detail it needs. Render it
 with ``{% include "components/forms/contact_wishes.html" %}``.
 
-Mix ``ContactWishesForm`` into a form before the Django form class. A plain
-form reads the answers as model values from ``cleaned_data["contact_wishes"]``;
-a ``ModelForm`` over a ``ContactWishes`` model saves them itself.
+Mix ``ContactWishesForm`` (or ``EmailOrMobileWishesForm``, which offers email
+and texts only) into a form before the Django form class. A plain form reads
+the answers as model values from ``cleaned_data["contact_wishes"]``; a
+``ModelForm`` over a ``ContactWishes`` model saves them itself.
 """
 
 import re
@@ -18,6 +19,7 @@ from django.core.validators import validate_email
 from privacy.contact_wishes.channels import DETAIL_FIELD, QUESTIONS, Channel, Wish, wish_choices
 from privacy.contact_wishes.models import ContactWishes
 from privacy.contacts import normalise_phone
+from privacy.texts.numbers import uk_mobile
 
 WHY = (
     "Some people share a phone or an email inbox, or live with someone who should not know "
@@ -179,3 +181,22 @@ class ContactWishesForm(forms.Form):
         for name, value in self.cleaned_data["contact_wishes"].items():
             setattr(self.instance, name, value)
         return super().save(commit=commit)
+
+
+class EmailOrMobileWishesForm(ContactWishesForm):
+    """The question for email or text only, where texts go to UK mobiles only
+    (``privacy.texts.numbers``): a number we could not text is refused when
+    texts are chosen."""
+
+    contact_channels = (Channel.EMAIL, Channel.TEXT)
+
+    def clean(self):
+        data = super().clean()
+        wants_texts = data.get(wish_field_name(Channel.TEXT)) in (Wish.SAFE, Wish.PRIVATE)
+        phone = data.get("contact_phone") or ""
+        if wants_texts and phone and "contact_phone" not in self.errors and not uk_mobile(phone):
+            self.add_error(
+                "contact_phone",
+                "Enter a UK mobile number, like 07700 900 982: we can only text mobiles",
+            )
+        return data

@@ -29,6 +29,7 @@ CHROMIUM_FLAGS = [
 # WCAG 2.2 A and AA, as tagged by axe-core.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+DESKTOP = {"width": 1024, "height": 800}
 
 
 def pytest_collection_modifyitems(items):
@@ -86,6 +87,18 @@ def pytest_runtest_makereport(item, call):
 def passed(request):
     reports = request.node.stash.get(REPORTS, {})
     return "call" in reports and reports["call"].passed
+
+
+@pytest.fixture
+def no_minimum_fill_time(monkeypatch):
+    """A person takes longer than a public form's minimum fill time;
+    Playwright's keyboard does not, and waiting out the clock would only slow
+    the test. The minimum fill time has its own tests
+    (tests/home/test_form_protection.py). Use it with
+    ``pytestmark = pytest.mark.usefixtures("no_minimum_fill_time")``."""
+    from home import form_protection
+
+    monkeypatch.setattr(form_protection, "MINIMUM_FILL_SECONDS", 0)
 
 
 def wait_for_messages(page):
@@ -243,7 +256,17 @@ def _close(request, context, checked):
 
 @pytest.fixture
 def browser_page(request, chromium, live_server, demo_site):
-    context, checked = _checked_page(chromium, live_server, viewport={"width": 1024, "height": 800})
+    context, checked = _checked_page(chromium, live_server, viewport=DESKTOP)
+    yield checked
+    _close(request, context, checked)
+
+
+@pytest.fixture(params=[True, False], ids=["js", "no-js"])
+def page_js_on_and_off(request, chromium, live_server, demo_site):
+    """``browser_page``, once with JavaScript on and once with it off."""
+    context, checked = _checked_page(
+        chromium, live_server, viewport=DESKTOP, java_script_enabled=request.param
+    )
     yield checked
     _close(request, context, checked)
 

@@ -9,33 +9,15 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from home import form_protection
 from home.models import Topic
 from opportunities.models import SearchAlert
-from tests.browser.conftest import _checked_page, _close
 from tests.browser.keyboard import tab_to
 
-
-@pytest.fixture(autouse=True)
-def no_minimum_fill_time(monkeypatch):
-    """Playwright types faster than the form's minimum fill time (tested in
-    tests/home/test_form_protection.py)."""
-    monkeypatch.setattr(form_protection, "MINIMUM_FILL_SECONDS", 0)
+pytestmark = pytest.mark.usefixtures("no_minimum_fill_time")
 
 
-@pytest.fixture(params=[True, False], ids=["js", "no-js"])
-def checked(request, chromium, live_server, demo_site):
-    context, checked = _checked_page(
-        chromium,
-        live_server,
-        viewport={"width": 1024, "height": 800},
-        java_script_enabled=request.param,
-    )
-    yield checked
-    _close(request, context, checked)
-
-
-def test_following_a_filtered_board_by_keyboard(checked):
+def test_following_a_filtered_board_by_keyboard(page_js_on_and_off):
+    checked = page_js_on_and_off
     topic = Topic.objects.order_by("name").first()
     mail.outbox.clear()
     page = checked.page

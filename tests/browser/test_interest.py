@@ -7,17 +7,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from home import form_protection
-
 OPPORTUNITY = "/opportunities/hardship-fund-panel/"
 
 
-@pytest.fixture(autouse=True)
-def no_minimum_fill_time(monkeypatch):
-    """A person takes longer than the form's minimum fill time; Playwright's
-    keyboard does not, and waiting out the clock would only slow the test.
-    The minimum fill time has its own tests (tests/home/test_form_protection.py)."""
-    monkeypatch.setattr(form_protection, "MINIMUM_FILL_SECONDS", 0)
+pytestmark = pytest.mark.usefixtures("no_minimum_fill_time")
 
 
 def tab_and(page, key=None, text=None):

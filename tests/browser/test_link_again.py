@@ -6,33 +6,15 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from home import form_protection
 from opportunities.models import OpportunityPage
-from tests.browser.conftest import _checked_page, _close
 from tests.browser.keyboard import tab_to
 from tests.opportunities.interest_helpers import make_interest
 
-
-@pytest.fixture(autouse=True)
-def no_minimum_fill_time(monkeypatch):
-    """Playwright types faster than the form's minimum fill time (tested in
-    tests/home/test_form_protection.py)."""
-    monkeypatch.setattr(form_protection, "MINIMUM_FILL_SECONDS", 0)
+pytestmark = pytest.mark.usefixtures("no_minimum_fill_time")
 
 
-@pytest.fixture(params=[True, False], ids=["js", "no-js"])
-def checked(request, chromium, live_server, demo_site):
-    context, checked = _checked_page(
-        chromium,
-        live_server,
-        viewport={"width": 1024, "height": 800},
-        java_script_enabled=request.param,
-    )
-    yield checked
-    _close(request, context, checked)
-
-
-def test_asking_for_the_link_again_by_keyboard(checked):
+def test_asking_for_the_link_again_by_keyboard(page_js_on_and_off):
+    checked = page_js_on_and_off
     opportunity = OpportunityPage.objects.live().first()
     record, _token = make_interest(opportunity, contact_email="sam@example.org")
     mail.outbox.clear()
