@@ -84,6 +84,18 @@ class ProtectedFormMixin(forms.Form):
     def protected_form_name(cls):
         return cls.form_name or f"{cls.__module__}.{cls.__qualname__}"
 
+    def send_again(self, message):
+        """This form's answers again with a fresh start time and an empty
+        honeypot, and ``message`` asking the person to send it again: a person
+        sends it again, an automated sender fails again."""
+        data = self.data.copy()
+        data[HONEYPOT_FIELD] = ""
+        data[TIMESTAMP_FIELD] = issue_start_time(self.protected_form_name())
+        again = type(self)(data)
+        again.is_valid()
+        again.add_error(None, message)
+        return again
+
     def looks_automated(self):
         data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
         if data.get(HONEYPOT_FIELD):

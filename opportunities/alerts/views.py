@@ -8,13 +8,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 
 from home.form_protection import hit_rate_limit, over_ip_limit
-from home.models import SiteSettings
-from home.private_pages import make_private, render_private
+from home.private_pages import make_private
 from opportunities.alerts import messages, services
 from opportunities.alerts.forms import AlertForm, ChannelForm, FrequencyForm
 from opportunities.board.listing import OpportunityListing
 from opportunities.models.alerts import SearchAlert
 from opportunities.models.interest import wishes_key
+from opportunities.private_pages import render_flow_page
 from privacy.contact_wishes.second_factor import second_factor_gate
 
 IP_LIMIT = 10  # alert forms per hour from one client address
@@ -23,18 +23,6 @@ DAY_LIMIT = 500  # confirmations per day in all, so the site cannot be used to f
 HOUR = 60 * 60
 DAY = 24 * HOUR
 SESSION_KEY = "alert-reference"
-
-
-def _render(request, page, template, context=None, status=200, has_form=False):
-    site_settings = SiteSettings.load(request_or_site=request)
-    return render_private(
-        request,
-        page,
-        f"pages/opportunities/alerts/{template}",
-        {"org": site_settings, **(context or {})},
-        status=status,
-        has_form=has_form,
-    )
 
 
 def _blocked(request, wishes):
@@ -70,10 +58,10 @@ def subscribe(request, board):
             form.add_error(None, "We could not send your form. Please press 'Send' again.")
     else:
         form = AlertForm()
-    return _render(
+    return render_flow_page(
         request,
         board,
-        "subscribe.html",
+        "alerts/subscribe.html",
         {"form": form, "listing": listing, "blocked": blocked},
         status=429 if blocked else 200,
         has_form=True,
@@ -84,13 +72,13 @@ def subscribe_sent(request, board):
     asked = request.session.get(SESSION_KEY)
     if not asked:
         return HttpResponseRedirect(board.url)
-    return _render(request, board, "sent.html", {"asked": asked})
+    return render_flow_page(request, board, "alerts/sent.html", {"asked": asked})
 
 
 def _find(request, token):
     alert = services.find_by_token(token)
     if alert is None:
-        return None, _render(request, None, "not_found.html", status=404)
+        return None, render_flow_page(request, None, "alerts/not_found.html", status=404)
     return alert, None
 
 
@@ -115,7 +103,7 @@ def _act(request, alert, forms):
     done = make_private(HttpResponseRedirect(request.path, status=303))
     if action == "stop":
         services.stop(alert)
-        return _render(request, None, "stopped.html")
+        return render_flow_page(request, None, "alerts/stopped.html")
     if action in ("renew", "confirm"):
         getattr(services, action)(alert)
         return done
@@ -134,7 +122,7 @@ def _act(request, alert, forms):
             if token is None:
                 return done
             messages.send_confirmation(alert, token)
-            return _render(request, None, "reconfirm.html", {"alert": alert})
+            return render_flow_page(request, None, "alerts/reconfirm.html", {"alert": alert})
     return None
 
 
@@ -161,10 +149,10 @@ def manage(request, token):
             return response
     board = alert.board
     recent = [sent.opportunity for sent in alert.sent.select_related("opportunity")[:20]]
-    return _render(
+    return render_flow_page(
         request,
         None,
-        "manage.html",
+        "alerts/manage.html",
         {
             "alert": alert,
             "form": forms["channel"],  # the contact-wishes component reads ``form``
@@ -186,7 +174,7 @@ def confirm(request, token):
     if request.method == "POST":
         services.confirm(alert)
         return make_private(HttpResponseRedirect(services.manage_path(token), status=303))
-    return _render(request, None, "confirm.html", {"alert": alert}, has_form=True)
+    return render_flow_page(request, None, "alerts/confirm.html", {"alert": alert}, has_form=True)
 
 
 def not_me(request, token):
@@ -196,8 +184,8 @@ def not_me(request, token):
         return missing
     if request.method == "POST":
         services.stop(alert)
-        return _render(request, None, "stopped.html")
-    return _render(request, None, "not_me.html", has_form=True)
+        return render_flow_page(request, None, "alerts/stopped.html")
+    return render_flow_page(request, None, "alerts/not_me.html", has_form=True)
 
 
 @csrf_exempt  # RFC 8058: a mail client POSTs here with no session or form
@@ -208,5 +196,5 @@ def unsubscribe(request, token):
         return missing
     if request.method == "POST":
         SearchAlert.objects.filter(contact_key=alert.contact_key).delete()
-        return _render(request, None, "stopped.html")
-    return _render(request, None, "unsubscribe.html", has_form=True)
+        return render_flow_page(request, None, "alerts/stopped.html")
+    return render_flow_page(request, None, "alerts/unsubscribe.html", has_form=True)

@@ -6,57 +6,36 @@ from django.http import HttpResponseRedirect
 from django.views.decorators.debug import sensitive_post_parameters
 
 from home.form_protection import hit_rate_limit, over_ip_limit
-from home.models import SiteSettings
-from home.private_pages import make_private, render_private
+from home.private_pages import make_private
 from opportunities.closing_reminder import services
 from opportunities.closing_reminder.forms import ClosingReminderForm
 from opportunities.models.closing_reminders import ClosingReminder
 from opportunities.models.interest import wishes_key
+from opportunities.private_pages import render_flow_page
 from privacy.contact_wishes.second_factor import second_factor_gate
 
 IP_LIMIT = 10  # forms per hour from one client address
 CONTACT_LIMIT = 5  # reminders per day for one email address or phone number
 HOUR = 60 * 60
 DAY = 24 * HOUR
-
-
-def _render(request, page, template, context=None, status=200, has_form=False):
-    site_settings = SiteSettings.load(request_or_site=request)
-    return render_private(
-        request,
-        page,
-        f"pages/opportunities/{template}",
-        {"org": site_settings, **(context or {})},
-        status=status,
-        has_form=has_form,
-    )
+SEND_AGAIN = "We could not send your form. Please press 'Remind me' again."
 
 
 def _session_key(page):
     return f"closing-reminder:{page.pk}"
 
 
-def _retry_form(form):
-    data = form.data.copy()
-    data["website_url"] = ""
-    data["form_started"] = ClosingReminderForm().initial["form_started"]
-    retry = ClosingReminderForm(data)
-    retry.is_valid()
-    retry.add_error(None, "We could not send your form. Please press 'Remind me' again.")
-    return retry
-
-
 @sensitive_post_parameters()
 def closing_reminder_form(request, page):
     if not page.accepts_interest or services.too_late_to_ask(page):
-        return _render(request, page, "closing_reminder_too_late.html")
+        return render_flow_page(request, page, "closing_reminder_too_late.html")
     blocked = False
     if request.method == "POST":
         form = ClosingReminderForm(request.POST)
         if form.is_valid():
             wishes = form.cleaned_data["contact_wishes"]
             if form.looks_automated():
-                form = _retry_form(form)
+                form = form.send_again(SEND_AGAIN)
             elif over_ip_limit(request, "closing_reminder", IP_LIMIT, HOUR) or hit_rate_limit(
                 "closing_reminder:contact",
                 wishes_key(ClosingReminder(**wishes)),
@@ -75,7 +54,7 @@ def closing_reminder_form(request, page):
                 return make_private(HttpResponseRedirect(done, status=303))
     else:
         form = ClosingReminderForm()
-    return _render(
+    return render_flow_page(
         request,
         page,
         "closing_reminder_form.html",
@@ -89,7 +68,7 @@ def closing_reminder_set(request, page):
     asked = request.session.get(_session_key(page))
     if not asked or page.closes_at is None:
         return HttpResponseRedirect(page.url)
-    return _render(
+    return render_flow_page(
         request,
         page,
         "closing_reminder_set.html",
@@ -101,7 +80,7 @@ def closing_reminder_status(request, page, token):
     """What the reminder's link opens: the opportunity, and a button to stop it."""
     reminder = services.find_by_token(page, token)
     if reminder is None:
-        return _render(request, page, "closing_reminder_not_found.html", status=404)
+        return render_flow_page(request, page, "closing_reminder_not_found.html", status=404)
     gate = second_factor_gate(
         request,
         key=reminder.token_hash,
@@ -113,8 +92,8 @@ def closing_reminder_status(request, page, token):
         return gate
     if request.method == "POST":
         reminder.delete()
-        return _render(request, page, "closing_reminder_stopped.html")
-    return _render(
+        return render_flow_page(request, page, "closing_reminder_stopped.html")
+    return render_flow_page(
         request,
         page,
         "closing_reminder_status.html",

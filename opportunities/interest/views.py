@@ -10,7 +10,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from home.form_protection import hit_rate_limit, over_ip_limit
 from home.models import SiteSettings
-from home.private_pages import make_private, render_private
+from home.private_pages import make_private
 from opportunities.interest import services
 from opportunities.interest.calendar import sessions_calendar
 from opportunities.interest.emails import status_path, status_url
@@ -18,6 +18,7 @@ from opportunities.interest.forms import InterestForm
 from opportunities.interest.receipt import Receipt
 from opportunities.interest.reply_dates import reply_by
 from opportunities.models.interest import ExpressionOfInterest, wishes_key
+from opportunities.private_pages import render_flow_page
 from privacy.contact_wishes.second_factor import second_factor_gate
 
 # Generous enough for a support worker helping several people from one
@@ -26,19 +27,7 @@ IP_LIMIT = 20  # forms per hour from one client address
 CONTACT_LIMIT = 8  # forms per day for one email address or phone number
 HOUR = 60 * 60
 DAY = 24 * HOUR
-
-
-def _render(request, page, template, context, status=200, has_form=False):
-    """A private interest page; its templates read the site's contact details as ``org``."""
-    site_settings = SiteSettings.load(request_or_site=request)
-    return render_private(
-        request,
-        page,
-        f"pages/opportunities/{template}",
-        {"org": site_settings, **context},
-        status=status,
-        has_form=has_form,
-    )
+SEND_AGAIN = "We could not send your form. Please check your answers and press 'Send' again."
 
 
 def taking_interest(request, page):
@@ -47,32 +36,17 @@ def taking_interest(request, page):
     )
 
 
-def _retry_form(form):
-    """The same answers with a fresh start time and an empty honeypot, and a
-    message asking the person to send again (automated senders fail again)."""
-    data = form.data.copy()
-    data["website_url"] = ""
-    data["form_started"] = InterestForm().initial["form_started"]
-    retry = InterestForm(data)
-    retry.is_valid()
-    retry.add_error(
-        None,
-        "We could not send your form. Please check your answers and press 'Send' again.",
-    )
-    return retry
-
-
 @sensitive_post_parameters()
 def interest_form(request, page):
     if not taking_interest(request, page):
-        return _render(request, page, "interest_closed.html", {}, status=200)
+        return render_flow_page(request, page, "interest_closed.html", {}, status=200)
     blocked = False
     if request.method == "POST":
         form = InterestForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
             if form.looks_automated():
-                form = _retry_form(form)
+                form = form.send_again(SEND_AGAIN)
             elif over_ip_limit(request, "interest", IP_LIMIT, HOUR) or hit_rate_limit(
                 "interest:contact",
                 wishes_key(ExpressionOfInterest(**data["contact_wishes"])),
@@ -88,12 +62,12 @@ def interest_form(request, page):
     else:
         form = InterestForm()
     status = 429 if blocked else 200
-    return _render(
+    return render_flow_page(
         request,
         page,
         "interest_form.html",
         {"form": form, "blocked": blocked},
-        status,
+        status=status,
         has_form=True,
     )
 
@@ -101,9 +75,9 @@ def interest_form(request, page):
 def interest_sent(request, page):
     receipt = Receipt.recall(request, page)
     if receipt is None:
-        return _render(request, page, "interest_link_not_valid.html", {}, status=404)
+        return render_flow_page(request, page, "interest_link_not_valid.html", {}, status=404)
     site_settings = SiteSettings.load(request_or_site=request)
-    return _render(
+    return render_flow_page(
         request,
         page,
         "interest_sent.html",
@@ -129,12 +103,12 @@ def _gate(request, record):
 def interest_status(request, page, token):
     record = services.find_by_token(page, token)
     if record is None:
-        return _render(request, page, "interest_link_not_valid.html", {}, status=404)
+        return render_flow_page(request, page, "interest_link_not_valid.html", {}, status=404)
     gate = _gate(request, record)
     if gate is not None:
         return gate
     site_settings = SiteSettings.load(request_or_site=request)
-    return _render(
+    return render_flow_page(
         request,
         page,
         "interest_status.html",
@@ -151,7 +125,7 @@ def interest_calendar(request, page, token):
     """A selected person's sessions as an .ics file, behind the same gate."""
     record = services.find_by_token(page, token)
     if record is None or record.status != record.Status.SELECTED:
-        return _render(request, page, "interest_link_not_valid.html", {}, status=404)
+        return render_flow_page(request, page, "interest_link_not_valid.html", {}, status=404)
     gate = _gate(request, record)
     if gate is not None:
         return gate
@@ -167,7 +141,7 @@ def interest_withdraw(request, page, token):
     """Ask "are you sure?", then withdraw (a POST, with CSRF protection)."""
     record = services.find_by_token(page, token)
     if record is None:
-        return _render(request, page, "interest_link_not_valid.html", {}, status=404)
+        return render_flow_page(request, page, "interest_link_not_valid.html", {}, status=404)
     gate = _gate(request, record)
     if gate is not None:
         return gate
@@ -177,7 +151,7 @@ def interest_withdraw(request, page, token):
         return make_private(HttpResponseRedirect(status, status=303))
     if record.status == record.Status.WITHDRAWN:
         return make_private(HttpResponseRedirect(status, status=303))
-    return _render(
+    return render_flow_page(
         request,
         page,
         "interest_withdraw.html",

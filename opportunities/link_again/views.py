@@ -7,36 +7,16 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from home.form_protection import hit_rate_limit, over_ip_limit
 from home.models import SiteSettings
-from home.private_pages import make_private, render_private
+from home.private_pages import make_private
 from opportunities.link_again.forms import LinkAgainForm
 from opportunities.link_again.services import send_link_again
+from opportunities.private_pages import render_flow_page
 
 IP_LIMIT = 10  # requests per hour from one client address
 REFERENCE_LIMIT = 3  # requests per day for one reference, so nobody is pestered
 HOUR = 60 * 60
 DAY = 24 * HOUR
-
-
-def _render(request, template, context=None, status=200, has_form=False):
-    site_settings = SiteSettings.load(request_or_site=request)
-    return render_private(
-        request,
-        None,
-        f"pages/opportunities/{template}",
-        {"org": site_settings, **(context or {})},
-        status=status,
-        has_form=has_form,
-    )
-
-
-def _retry_form(form):
-    data = form.data.copy()
-    data["website_url"] = ""
-    data["form_started"] = LinkAgainForm().initial["form_started"]
-    retry = LinkAgainForm(data)
-    retry.is_valid()
-    retry.add_error(None, "We could not send your form. Please press 'Send my link' again.")
-    return retry
+SEND_AGAIN = "We could not send your form. Please press 'Send my link' again."
 
 
 @sensitive_post_parameters()
@@ -47,7 +27,7 @@ def link_again(request):
         if form.is_valid():
             data = form.cleaned_data
             if form.looks_automated():
-                form = _retry_form(form)
+                form = form.send_again(SEND_AGAIN)
             elif over_ip_limit(request, "link_again", IP_LIMIT, HOUR) or hit_rate_limit(
                 "link_again:reference", data["reference"], REFERENCE_LIMIT, DAY
             ):
@@ -58,8 +38,9 @@ def link_again(request):
                 return make_private(HttpResponseRedirect(reverse("link_again_sent"), status=303))
     else:
         form = LinkAgainForm()
-    return _render(
+    return render_flow_page(
         request,
+        None,
         "link_again.html",
         {"form": form, "blocked": blocked},
         status=429 if blocked else 200,
@@ -68,4 +49,4 @@ def link_again(request):
 
 
 def link_again_sent(request):
-    return _render(request, "link_again_sent.html")
+    return render_flow_page(request, None, "link_again_sent.html")
