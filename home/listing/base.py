@@ -76,6 +76,12 @@ class Listing:
         """The matching items, sorted, without paging."""
         raise NotImplementedError
 
+    def counted(self) -> QuerySet[Any] | None:
+        """The same items as :meth:`filtered` without what only their order
+        needs (a search's scores), for a cheaper count; None counts
+        :meth:`filtered` itself."""
+        return None
+
     def for_display(self, items: QuerySet[Any]) -> QuerySet[Any]:
         """``items`` with what their cards show fetched in a fixed number of queries."""
         return items
@@ -110,6 +116,7 @@ class Listing:
             url_for=self.page_url,
             label=self.pages_label,
             numbered=self.numbered_page_links,
+            counted=self.counted(),
         )
         if by_id:
             ids = list(pagination.page.object_list)

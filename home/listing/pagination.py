@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
+from django.utils.functional import cached_property
 
 
 def page_number(raw: object, last: int) -> int:
@@ -29,6 +30,19 @@ def page_number(raw: object, last: int) -> int:
     if number < 1 or number > last:
         return last
     return number
+
+
+class CountingPaginator(Paginator):  # type: ignore[type-arg]  # generic to mypy only
+    """A paginator whose count comes from a query of its own: the same items
+    as the pages, without what only their order needs."""
+
+    def __init__(self, object_list: Any, per_page: int, counted: QuerySet[Any]) -> None:
+        super().__init__(object_list, per_page)
+        self.counted = counted
+
+    @cached_property
+    def count(self) -> int:
+        return self.counted.count()
 
 
 @dataclass(frozen=True)
@@ -60,8 +74,15 @@ class Pagination:
         url_for: Callable[[int], str],
         label: str,
         numbered: bool = False,
+        counted: QuerySet[Any] | None = None,
     ) -> None:
-        self.paginator: Paginator[Any] = Paginator(items, per_page)
+        """``counted``, if given, is what the count counts (the same items as
+        ``items``, by a cheaper query)."""
+        self.paginator: Paginator[Any] = (
+            Paginator(items, per_page)
+            if counted is None
+            else CountingPaginator(items, per_page, counted)
+        )
         self.page: Page[Any] = self.paginator.page(
             page_number(raw_number, self.paginator.num_pages)
         )

@@ -74,10 +74,19 @@ class OpportunityListing(Listing):
     def base_queryset(self):
         return self.visible
 
-    def filtered(self):
-        """The matching opportunities, sorted, without paging."""
+    @cached_property
+    def now(self):
+        # One moment for the whole request: the count and the page agree.
+        return timezone.now()
+
+    def counted(self):
+        return self.matching
+
+    @cached_property
+    def matching(self):
+        """The matching opportunities, unsorted: what the count counts."""
         data = self.filters
-        now = timezone.now()
+        now = self.now
         queryset = self.base_queryset()
         opportunity_page = queryset.model
 
@@ -120,13 +129,26 @@ class OpportunityListing(Listing):
         if data.get("rung"):
             queryset = queryset.filter(rung__level__gte=int(data["rung"]))
 
-        sort = data.get("sort") or ("best" if self.search else "closing")
         if self.search:
-            # The search runs over the filtered ones, by id (a field Wagtail
-            # indexes for filtering), and scores the matches for "best match".
+            # Narrowed to what the search index finds before anything is
+            # sorted or counted (``found_ids``: read from the index first).
+            queryset = queryset.filter(pk__in=self.search.found_ids(queryset))
+        return queryset
+
+    def filtered(self):
+        """The matching opportunities, sorted, without paging."""
+        data = self.filters
+        now = self.now
+        queryset = self.matching
+        opportunity_page = queryset.model
+
+        sort = data.get("sort") or ("best" if self.search else "closing")
+        if self.search and sort == "best":
+            # Scores for "best match", from the search over the matching ones
+            # by id (a field Wagtail indexes for filtering): on PostgreSQL a
+            # join with each match's index entry.
             queryset = self.search.ranked(
-                opportunity_page.objects.filter(id__in=queryset.values("pk")),
-                scored=sort == "best",
+                opportunity_page.objects.filter(id__in=queryset.values("pk"))
             )
         # Whatever the sort, ones people can still ask to join come first: open
         # and not full (``full`` is stored, so without closed ones in the list

@@ -29,13 +29,22 @@ pytestmark = pytest.mark.django_db
 
 
 def listed(client, url):
-    response = client.get(url)
+    return titles_on(client.get(url))
+
+
+def titles_on(response):
     assert response.status_code == 200
     text = response.content.decode()
     return [
         html.unescape(title)
         for title in re.findall(r'class="card__title[^"]*"><a href="[^"]+">([^<]+)</a>', text)
     ]
+
+
+def shown_count(response):
+    """The count in the board's results heading ("3 open opportunities found")."""
+    text = response.content.decode()
+    return int(re.search(r'class="opportunity-results__count"[^>]*>\s*(\d+)', text).group(1))
 
 
 # Synonyms ---------------------------------------------------------------------------
@@ -345,3 +354,24 @@ def test_search_with_every_filter_and_sort_is_filtering_by_hand(client, board, g
     # Not a test of empty pages: many of the generated views list something.
     print(f"{sum(found_some)} of {len(found_some)} views listed something")
     assert sum(found_some) >= len(found_some) // 3
+
+
+def test_the_count_is_what_is_listed_with_every_filter_and_sort(client, board, generated_board):
+    """The count is a query of its own (without a search's scores, which only
+    the order needs): it counts the same opportunities the board lists (all
+    twelve fit on one page)."""
+
+    @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
+              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])  # fmt: skip
+    @given(board_params(generated_board))
+    def check(params):
+        if params.get("sort") == "best" and not params.get("q"):
+            params.pop("sort")
+        pairs = [(key, item) for key, value in params.items()
+                 for item in (value if isinstance(value, list) else [value])]  # fmt: skip
+        query = "&".join(f"{key}={value.replace(' ', '+')}" for key, value in pairs)
+        response = client.get(f"{board.url}?{query}")
+        _, expected = filtered_by_hand(params)
+        assert shown_count(response) == len(titles_on(response)) == len(expected), query
+
+    check()
