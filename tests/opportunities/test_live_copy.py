@@ -12,6 +12,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +21,7 @@ from wagtail.models import Page
 from opportunities.models import OpportunityPage
 from partners.models import PartnerIndexPage, PartnerPage
 from tests.opportunities.conftest import make_opportunity
+from tests.opportunities.factories import OpportunityIndexPageFactory
 from tests.opportunities.test_listing import listed
 
 pytestmark = pytest.mark.django_db
@@ -65,67 +67,73 @@ def two_open(board, partner):
 
 
 @pytest.fixture
+def visitor():
+    """Someone not signed in, apart from the editor's client."""
+    return Client()
+
+
+@pytest.fixture
 def superuser_client(client, superuser):
     client.force_login(superuser)
     return client
 
 
-def test_unpublishing_in_the_admin_takes_it_off_at_once(superuser_client, client, board, two_open):
+def test_unpublishing_in_the_admin_takes_it_off_at_once(superuser_client, visitor, board, two_open):
     talk, _ = two_open
-    assert open_count_on_home(client) == 2
+    assert open_count_on_home(visitor) == 2
     response = superuser_client.post(reverse("wagtailadmin_pages:unpublish", args=(talk.pk,)))
     assert response.status_code == 302
-    assert open_count_on_home(client) == 1
-    assert listed(client, board) == ["Tenant panel"]
+    assert open_count_on_home(visitor) == 1
+    assert listed(visitor, board) == ["Tenant panel"]
 
 
 def test_unpublishing_the_board_with_its_opportunities_takes_them_off(
-    superuser_client, client, board, partner, two_open
+    superuser_client, visitor, board, partner, two_open
 ):
-    assert open_count_in_directory(client, partner) == 2
+    assert open_count_in_directory(visitor, partner) == 2
     response = superuser_client.post(
         reverse("wagtailadmin_pages:unpublish", args=(board.pk,)), {"include_descendants": "on"}
     )
     assert response.status_code == 302
     assert not Page.objects.filter(pk__in=[page.pk for page in two_open], live=True).exists()
-    assert open_count_in_directory(client, partner) == 0
+    assert open_count_in_directory(visitor, partner) == 0
 
 
-def test_bulk_unpublishing_in_the_admin_takes_them_off(superuser_client, client, board, two_open):
+def test_bulk_unpublishing_in_the_admin_takes_them_off(superuser_client, visitor, board, two_open):
     bulk = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "unpublish"))
     ids = "&".join(f"id={page.pk}" for page in two_open)
     response = superuser_client.post(f"{bulk}?{ids}", {"include_descendants": ""})
     assert response.status_code == 302
     assert not Page.objects.filter(pk__in=[page.pk for page in two_open], live=True).exists()
-    assert open_count_on_home(client) == 0
-    assert listed(client, board) == []
+    assert open_count_on_home(visitor) == 0
+    assert listed(visitor, board) == []
 
 
-def test_expiring_on_schedule_takes_it_off(client, board, two_open):
+def test_expiring_on_schedule_takes_it_off(visitor, board, two_open):
     talk, _ = two_open
     talk.expire_at = timezone.now() - timedelta(minutes=1)
     talk.save_revision().publish()
-    assert open_count_on_home(client) == 2
+    assert open_count_on_home(visitor) == 2
     call_command("publish_scheduled", stdout=io.StringIO())
     assert not Page.objects.get(pk=talk.pk).live
-    assert open_count_on_home(client) == 1
-    assert listed(client, board) == ["Tenant panel"]
+    assert open_count_on_home(visitor) == 1
+    assert listed(visitor, board) == ["Tenant panel"]
 
 
-def test_publishing_on_schedule_puts_a_draft_on(client, board, two_open):
+def test_publishing_on_schedule_puts_a_draft_on(visitor, board, two_open):
     draft = make_opportunity(
         board, title="Carers forum", publish=False, closes_at=timezone.now() + timedelta(days=5)
     )
-    assert open_count_on_home(client) == 2
+    assert open_count_on_home(visitor) == 2
     revision = draft.save_revision()
     revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
     revision.save()
     call_command("publish_scheduled", stdout=io.StringIO())
-    assert open_count_on_home(client) == 3
-    assert listed(client, board) == ["Ward rules talk", "Carers forum", "Tenant panel"]
+    assert open_count_on_home(visitor) == 3
+    assert listed(visitor, board) == ["Ward rules talk", "Carers forum", "Tenant panel"]
 
 
-def test_publishing_an_older_revision_puts_it_back_on(superuser_client, client, board, two_open):
+def test_publishing_an_older_revision_puts_it_back_on(superuser_client, visitor, board, two_open):
     talk, _ = two_open
     # Saved while the page was live: its copy of "live_copy" says so, and the
     # unpublished page's revision after it does not.
@@ -133,12 +141,12 @@ def test_publishing_an_older_revision_puts_it_back_on(superuser_client, client, 
     superuser_client.post(reverse("wagtailadmin_pages:unpublish", args=(talk.pk,)))
     talk.refresh_from_db()
     talk.save_revision()
-    assert open_count_on_home(client) == 1
+    assert open_count_on_home(visitor) == 1
     older.publish()
-    assert open_count_on_home(client) == 2
+    assert open_count_on_home(visitor) == 2
 
 
-def test_a_copy_stays_off_until_it_is_published(superuser_client, client, board, two_open):
+def test_a_copy_stays_off_until_it_is_published(superuser_client, visitor, board, two_open):
     talk, _ = two_open
     response = superuser_client.post(
         reverse("wagtailadmin_pages:copy", args=(talk.pk,)),
@@ -147,36 +155,34 @@ def test_a_copy_stays_off_until_it_is_published(superuser_client, client, board,
     assert response.status_code == 302
     # A copy has no closing date (copying clears it), so only "show closed" would
     # list it; a draft copy is not listed at all, though it copies a live page.
-    assert "Talk copy" not in listed(client, board, SHOW_CLOSED)
-    assert open_count_on_home(client) == 2
+    assert "Talk copy" not in listed(visitor, board, SHOW_CLOSED)
+    assert open_count_on_home(visitor) == 2
 
 
-def test_moving_between_boards_keeps_it_on(superuser_client, client, board, two_open, home_page):
-    from tests.opportunities.factories import OpportunityIndexPageFactory
-
+def test_moving_between_boards_keeps_it_on(superuser_client, visitor, board, two_open, home_page):
     other = OpportunityIndexPageFactory(parent=home_page, title="Archive board", slug="archive")
     talk, _ = two_open
     response = superuser_client.post(
         reverse("wagtailadmin_pages:move_confirm", args=(talk.pk, other.pk))
     )
     assert response.status_code == 302
-    assert listed(client, other) == ["Ward rules talk"]
-    assert listed(client, board) == ["Tenant panel"]
-    assert open_count_on_home(client) == 2
+    assert listed(visitor, other) == ["Ward rules talk"]
+    assert listed(visitor, board) == ["Tenant panel"]
+    assert open_count_on_home(visitor) == 2
 
 
-def test_the_migration_copies_live_for_existing_opportunities(client, board, two_open):
+def test_the_migration_copies_live_for_existing_opportunities(visitor, board, two_open):
     make_opportunity(board, title="Draft", publish=False)
     OpportunityPage.objects.update(live_copy=False)  # as the column starts, before the copy
-    assert open_count_on_home(client) == 0
+    assert open_count_on_home(visitor) == 0
     import_module("opportunities.migrations.0022_opportunity_live_copy").copy_live(apps, None)
-    assert open_count_on_home(client) == 2
+    assert open_count_on_home(visitor) == 2
     assert not OpportunityPage.objects.get(title="Draft").live_copy
 
 
-def test_the_home_page_counts_the_open_ones_without_reading_the_page_tree(client, two_open):
+def test_the_home_page_counts_the_open_ones_without_reading_the_page_tree(visitor, two_open):
     with CaptureQueriesContext(connection) as queries:
-        assert open_count_on_home(client) == 2
+        assert open_count_on_home(visitor) == 2
     counts = [
         query["sql"]
         for query in queries
