@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 
 class OpportunitiesConfig(AppConfig):
@@ -13,6 +13,7 @@ class OpportunitiesConfig(AppConfig):
         from opportunities.interest.services import outcome_published
         from opportunities.models.benefits import BenefitRule, forget_cached_rules
         from opportunities.models.interest import ExpressionOfInterest, selection_changed
+        from opportunities.models.live_copy import live_changed
         from opportunities.models.opportunity import OpportunityPage
 
         # A signal, not an admin hook, so scheduled publishing sends notices too.
@@ -33,6 +34,11 @@ class OpportunitiesConfig(AppConfig):
                 sender=ExpressionOfInterest,
                 dispatch_uid="opportunities-full",
             )
+        # Wagtail saves a plain Page when it unpublishes on schedule or in bulk, so
+        # the opportunity's own save() never sees it: copy "live" again here.
+        page_unpublished.connect(
+            live_changed, sender=OpportunityPage, dispatch_uid="opportunities-live-copy"
+        )
         page_published.connect(
             queue_matching, sender=OpportunityPage, dispatch_uid="opportunities-search-alerts"
         )

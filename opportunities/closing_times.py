@@ -17,11 +17,9 @@ CLOSING_SOON = timedelta(days=CLOSING_SOON_DAYS)
 def next_change() -> datetime | None:
     """The next closing time, or the next start of a "closing soon" window, of a live opportunity."""
     now = timezone.now()
-    live = OpportunityPage.objects.live()
-    next_closing = live.filter(closes_at__gt=now).aggregate(at=Min("closes_at"))["at"]
-    next_closing_soon = live.filter(closes_at__gt=now + CLOSING_SOON).aggregate(
-        at=Min("closes_at")
-    )["at"]
+    published = OpportunityPage.objects.published()
+    next_closing = published.open(now).aggregate(at=Min("closes_at"))["at"]
+    next_closing_soon = published.open(now + CLOSING_SOON).aggregate(at=Min("closes_at"))["at"]
     moments = [next_closing]
     if next_closing_soon is not None:
         moments.append(next_closing_soon - CLOSING_SOON)

@@ -22,7 +22,7 @@ PARTNER_PAST_LIMIT = 10
 
 
 def live_opportunities():
-    return OpportunityPage.objects.live().public()
+    return OpportunityPage.objects.shown()
 
 
 def partner_profile_opportunities(context):
@@ -37,7 +37,7 @@ def partner_profile_opportunities(context):
         .select_related("partner", "area", "rung")
         .prefetch_related("access_support", "sessions")
     )
-    open_now = related.filter(closes_at__gt=now)
+    open_now = related.open(now)
     open_ones = list(open_now.order_by("closes_at")[:PARTNER_OPEN_LIMIT])
     open_count = open_now.count()
     past = list(related.filter(closes_at__lte=now).order_by("-closes_at")[:PARTNER_PAST_LIMIT])
@@ -62,7 +62,8 @@ def open_counts_by_partner(request):
         return cached
     counts = dict(
         live_opportunities()
-        .filter(closes_at__gt=timezone.now(), partner__isnull=False)
+        .open()
+        .filter(partner__isnull=False)
         .values("partner")
         .annotate(count=Count("pk"))
         .values_list("partner", "count")
@@ -75,8 +76,9 @@ def open_counts_by_partner(request):
 def annotate_open_opportunity_count(partners):
     """Directory cards carry their open-opportunity count from the same query."""
     open_ones = (
-        OpportunityPage.objects.live()
-        .filter(partner=OuterRef("pk"), closes_at__gt=timezone.now())
+        OpportunityPage.objects.published()
+        .open()
+        .filter(partner=OuterRef("pk"))
         .order_by()
         .values("partner")
         .annotate(count=Count("pk"))
@@ -109,7 +111,8 @@ def home_featured_opportunities(context):
         return ""
     featured = list(
         live_opportunities()
-        .filter(closes_at__gt=timezone.now(), places_filled=False)
+        .open()
+        .filter(places_filled=False)
         .select_related("partner", "area", "rung")
         .prefetch_related("access_support", "sessions")
         .order_by("closes_at")[:HOME_FEATURED_COUNT]
@@ -132,7 +135,7 @@ def home_hero_board_link(context):
     board = OpportunityIndexPage.objects.live().first()
     if board is None:
         return ""
-    count = live_opportunities().filter(closes_at__gt=timezone.now()).count()
+    count = live_opportunities().open().count()
     return render_to_string(
         "components/opportunities/home_hero_link.html",
         {"board": board, "count": count},

@@ -93,10 +93,10 @@ class OpportunityListing(Listing):
         if data.get("what_changed"):
             queryset = queryset.filter(has_outcome=True, closes_at__lte=now)
         elif not data.get("show_closed"):
-            queryset = queryset.filter(closes_at__gt=now)
+            queryset = queryset.open(now)
         if data.get("closing_soon"):
-            queryset = queryset.filter(
-                closes_at__gt=now, closes_at__lte=now + timedelta(days=CLOSING_SOON_DAYS)
+            queryset = queryset.open(now).filter(
+                closes_at__lte=now + timedelta(days=CLOSING_SOON_DAYS)
             )
         # Many-to-many filters as EXISTS, not joins, so no opportunity comes back
         # twice and the count and the order need no "id IN (...)" around them.

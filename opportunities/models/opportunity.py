@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -21,6 +22,7 @@ from opportunities.board.benefits import PersonalBenefitNotes
 from opportunities.choices import CLOSING_SOON_DAYS, Format
 from opportunities.closing_reminder.routes import ClosingReminderRoutes
 from opportunities.interest.routes import InterestRoutes
+from opportunities.models.live_copy import LiveCopy, OpportunityManager
 from opportunities.models.pay import PayAndExpenses
 from opportunities.models.places import Places
 from opportunities.models.presentation import OpportunityPresentation
@@ -41,6 +43,7 @@ class OpportunityPage(
     InterestRoutes,
     ClosingReminderRoutes,
     Places,
+    LiveCopy,
     Page,
 ):
     """One paid opportunity: what it is, who runs it, where and when, and exactly
@@ -158,6 +161,8 @@ class OpportunityPage(
     # Derived from the outcome on every save, so listings can filter on it.
     has_outcome = models.BooleanField(default=False, editable=False, db_index=True)
 
+    objects = OpportunityManager()
+
     parent_page_types = ["opportunities.OpportunityIndexPage"]
     subpage_types = []
 
@@ -241,6 +246,10 @@ class OpportunityPage(
             ),
             # The board's default order: ones people can still join, then closing soonest.
             models.Index(fields=["full", "closes_at"], name="opportunity_full_closes"),
+            # Counting the open ones: a range of this index, no page row read.
+            models.Index(
+                fields=["closes_at"], condition=Q(live_copy=True), name="opportunity_live_closes"
+            ),
         ]
 
     def clean(self):
@@ -256,9 +265,12 @@ class OpportunityPage(
         self.store_pay_figures()
         self.has_outcome = bool(strip_tags(self.outcome or "").strip())
         self.work_out_full()
+        self.copy_live()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and {"places", "places_filled"} & set(update_fields):
-            kwargs["update_fields"] = [*update_fields, "full"]
+            kwargs["update_fields"] = update_fields = [*update_fields, "full"]
+        if update_fields is not None and "live" in update_fields:
+            kwargs["update_fields"] = [*update_fields, "live_copy"]
         result = super().save(*args, **kwargs)
         # The search index is updated from the post_save signal, which fires before
         # the cluster writes the topic choices; index again now they are written so
