@@ -211,6 +211,23 @@ DEMO_GROUPS = {
 }
 
 
+# The longest tests outside the demo groups (each 10 s to over a minute on a
+# quiet machine: subprocess servers, a backup restored into a new database,
+# migrations run backwards and forwards, the input fuzzing). They are handed
+# out right after the demo groups, so the run never ends with one worker on a
+# long drill while the other has nothing left to do; the short tests, handed
+# out last, even the two workers out at the end.
+LONG_PATHS = (
+    "tests/deploy/test_two_servers.py",
+    "tests/deploy/test_restore_drill.py",
+    "tests/deploy/test_gunicorn.py",
+    "tests/test_fuzz_public_input.py",
+    "tests/privacy/test_contact_wishes_migration.py",
+    "tests/privacy/test_personal_data_access_migration.py",
+    "tests/ladder/test_scoring_rule_migration.py",
+)
+
+
 # Modules whose tests share one costly module-scoped fixture (a production
 # server built with collectstatic and migrate): each runs whole on one worker,
 # so the fixture is built once rather than once per worker.
@@ -233,7 +250,7 @@ def in_demo_group(nodeid):
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
     """Mark the database-independent tests and the demo groups (``xdist_group``),
-    and run the groups first.
+    and run the groups first, then the long tests (``LONG_PATHS``).
 
     A test that cannot reach the test database (pytest-django refuses it one)
     is marked ``database_independent``: it does the same whichever database
@@ -263,10 +280,16 @@ def pytest_collection_modifyitems(config, items):
             + ", ".join(strays)
         )
     result = yield
-    items[:] = [item for item in items if in_demo_group(item.nodeid)] + [
-        item for item in items if not in_demo_group(item.nodeid)
-    ]
+    items.sort(key=lambda item: scheduling_rank(item.nodeid))
     return result
+
+
+def scheduling_rank(nodeid):
+    """0 for the demo groups, 1 for the long tests, 2 for the rest (a stable sort
+    keeps the shuffled order within each)."""
+    if in_demo_group(nodeid):
+        return 0
+    return 1 if nodeid.split("::", 1)[0] in LONG_PATHS else 2
 
 
 def pytest_xdist_make_scheduler(config, log):

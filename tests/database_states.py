@@ -16,7 +16,9 @@ Only public APIs are used: Django's connection settings and connections, the
 drivers' own connection objects.
 """
 
+import queue
 import sqlite3
+import threading
 
 import psycopg
 from django.db import connections
@@ -41,13 +43,24 @@ class PostgresStates:
     A database cannot be copied while anyone is connected to it, so every
     Django connection is closed first; any connection still open elsewhere
     (another thread, or another async context, whose connection objects this
-    thread cannot reach) is ended by PostgreSQL's ``WITH (FORCE)``.
+    thread cannot reach) is ended by the server.
+
+    The database being replaced is renamed aside rather than dropped there and
+    then: PostgreSQL 15's ``DROP DATABASE`` forces an immediate checkpoint of
+    the whole server (every dirty buffer written and every file synced), which
+    cost each transactional test a checkpoint, seconds each on a busy machine.
+    A renamed database is dropped by a thread of its own while the tests go
+    on, and any still waiting when the run ends are dropped then.
     """
 
     def __init__(self, connection):
         self.connection = connection
         self.database = connection.settings_dict["NAME"]
         self.saved = set()
+        self.set_aside = 0
+        self.to_drop = queue.SimpleQueue()
+        self.dropper = threading.Thread(target=self._drop_set_aside, daemon=True)
+        self.dropper.start()
 
     def _name(self, state):
         return f"{self.database}_{state}"
@@ -65,18 +78,52 @@ class PostgresStates:
             dbname="postgres", autocommit=True, **{k: v for k, v in params.items() if v}
         )
 
+    def _drop(self, server, database):
+        server.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database))
+        )
+
+    def _drop_set_aside(self):
+        """Drop each database set aside, one at a time, until told to stop (None)."""
+        while (database := self.to_drop.get()) is not None:
+            with self._server() as server:
+                self._drop(server, database)
+
+    def _end_sessions(self, server, database):
+        server.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            [database],
+        )
+
+    def _set_aside(self, server, database):
+        """Rename ``database`` out of the way (no checkpoint) and queue it to be dropped."""
+        exists = server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database])
+        if exists.fetchone() is None:
+            return
+        self.set_aside += 1
+        aside = f"{database}_old_{self.set_aside}"
+        # A renamed database must have no sessions; one that connects between
+        # ending them and the rename (a live server's thread) fails the rename,
+        # and a drop does as well as a rename then.
+        self._end_sessions(server, database)
+        try:
+            server.execute(
+                sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
+                    sql.Identifier(database), sql.Identifier(aside)
+                )
+            )
+        except psycopg.errors.ObjectInUse:
+            self._drop(server, database)
+        else:
+            self.to_drop.put(aside)
+
     def _copy(self, source, target):
         connections.close_all()
         with self._server() as server:
-            server.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(target))
-            )
+            self._set_aside(server, target)
             # Other sessions on the source would make the copy fail: end them.
-            server.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE datname = %s AND pid <> pg_backend_pid()",
-                [source],
-            )
+            self._end_sessions(server, source)
             server.execute(
                 sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
                     sql.Identifier(target), sql.Identifier(source)
@@ -92,13 +139,14 @@ class PostgresStates:
 
     def discard_all(self):
         connections.close_all()
+        self.to_drop.put(None)
+        self.dropper.join()
         with self._server() as server:
+            # Any set aside whose drop failed in the thread (it reported why).
+            for number in range(1, self.set_aside + 1):
+                self._drop(server, f"{self.database}_old_{number}")
             for state in self.saved:
-                server.execute(
-                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                        sql.Identifier(self._name(state))
-                    )
-                )
+                self._drop(server, self._name(state))
         self.saved.clear()
 
 
