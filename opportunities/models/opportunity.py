@@ -280,18 +280,6 @@ class OpportunityPage(
         )
         return result
 
-    def benefits_named(self):
-        """The benefits its notes name (from the rules in force when it was last
-        saved), so a search for a benefit finds it. The search index asks once for
-        each part of the entry it builds, so the answer is kept until the pay, the
-        start or the day changes."""
-        asked = (self.pay_figures, self.start_date, timezone.localdate())
-        kept = self.__dict__.get("_benefits_named")
-        if kept is None or kept[0] != asked:
-            names = ", ".join(dict.fromkeys(note.benefit for note in self.benefit_notes()))
-            kept = self.__dict__["_benefits_named"] = (asked, names)
-        return kept[1]
-
     # Open, closed, full ---------------------------------------------------
 
     @property
