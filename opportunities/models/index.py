@@ -33,15 +33,5 @@ class OpportunityIndexPage(PersonalBenefitNotes, BoardRoutes, Page):
         verbose_name = "opportunity board"
 
     def opportunities(self):
-        """The opportunities on this board that anyone may see.
-
-        There is one board (``max_count``), and an opportunity can be made or
-        moved only under a board (its ``parent_page_types``), so while no other
-        board exists every opportunity is on this one, and the listing need not
-        read each one's place in the page tree: that lookup made the board's
-        count grow by half from 10,000 to 100,000 opportunities (bench/README.md).
-        """
-        shown = OpportunityPage.objects.shown()
-        if OpportunityIndexPage.objects.exclude(pk=self.pk).exists():
-            return shown.child_of(self)
-        return shown
+        """The opportunities on this board that anyone may see."""
+        return OpportunityPage.objects.child_of(self).shown()

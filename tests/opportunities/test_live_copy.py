@@ -190,28 +190,3 @@ def test_the_home_page_counts_the_open_ones_without_reading_the_page_tree(visito
     ]
     assert counts
     assert not any("wagtailcore_page" in sql for sql in counts)
-
-
-def count_queries_on_the_board(client, board):
-    """The SQL of the board's count of the opportunities it lists."""
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(board.url).status_code == 200
-    return [
-        query["sql"]
-        for query in queries
-        if "COUNT(" in query["sql"] and "opportunities_opportunitypage" in query["sql"]
-    ]
-
-
-def test_the_only_board_counts_without_reading_the_page_tree(visitor, board, two_open):
-    assert sorted(listed(visitor, board)) == ["Tenant panel", "Ward rules talk"]
-    counts = count_queries_on_the_board(visitor, board)
-    assert counts
-    assert not any("wagtailcore_page" in sql for sql in counts)
-
-
-def test_a_second_board_lists_only_its_own(superuser_client, visitor, board, two_open, home_page):
-    other = OpportunityIndexPageFactory(parent=home_page, title="Archive board", slug="archive")
-    assert listed(visitor, other) == []
-    assert sorted(listed(visitor, board)) == ["Tenant panel", "Ward rules talk"]
-    assert any("wagtailcore_page" in sql for sql in count_queries_on_the_board(visitor, board))
