@@ -150,6 +150,7 @@ def build(size):
         page.store_pay_figures()
         page.work_out_full()
         page.live_copy = True  # as save() copies it: insert_pages publishes every page
+        page.parent_copy_id = board.pk  # as save() copies it
         opportunities.append(page)
     for start in range(0, len(opportunities), 5_000):
         insert_pages(board, opportunities[start : start + 5_000])

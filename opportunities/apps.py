@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
 class OpportunitiesConfig(AppConfig):
@@ -13,8 +13,8 @@ class OpportunitiesConfig(AppConfig):
         from opportunities.interest.services import outcome_published
         from opportunities.models.benefits import BenefitRule, forget_cached_rules
         from opportunities.models.interest import ExpressionOfInterest, selection_changed
-        from opportunities.models.live_copy import live_changed
         from opportunities.models.opportunity import OpportunityPage
+        from opportunities.models.tree_copies import live_changed, parent_changed
 
         # A signal, not an admin hook, so scheduled publishing sends notices too.
         page_published.connect(
@@ -38,6 +38,10 @@ class OpportunitiesConfig(AppConfig):
         # the opportunity's own save() never sees it: copy "live" again here.
         page_unpublished.connect(
             live_changed, sender=OpportunityPage, dispatch_uid="opportunities-live-copy"
+        )
+        # Moving saves a plain Page too: copy the new parent here.
+        post_page_move.connect(
+            parent_changed, sender=OpportunityPage, dispatch_uid="opportunities-parent-copy"
         )
         page_published.connect(
             queue_matching, sender=OpportunityPage, dispatch_uid="opportunities-search-alerts"

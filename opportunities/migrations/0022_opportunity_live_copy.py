@@ -1,5 +1,5 @@
 """A copy of each opportunity's ``live`` on its own row (see
-opportunities/models/live_copy.py), filled in for the existing ones."""
+opportunities/models/tree_copies.py), filled in for the existing ones."""
 
 from django.db import migrations, models
 

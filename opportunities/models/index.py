@@ -34,4 +34,4 @@ class OpportunityIndexPage(PersonalBenefitNotes, BoardRoutes, Page):
 
     def opportunities(self):
         """The opportunities on this board that anyone may see."""
-        return OpportunityPage.objects.child_of(self).shown()
+        return OpportunityPage.objects.under(self).shown()

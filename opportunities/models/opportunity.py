@@ -22,11 +22,11 @@ from opportunities.board.benefits import PersonalBenefitNotes
 from opportunities.choices import CLOSING_SOON_DAYS, Format
 from opportunities.closing_reminder.routes import ClosingReminderRoutes
 from opportunities.interest.routes import InterestRoutes
-from opportunities.models.live_copy import LiveCopy, OpportunityManager
 from opportunities.models.pay import PayAndExpenses
 from opportunities.models.places import Places
 from opportunities.models.presentation import OpportunityPresentation
 from opportunities.models.schedule import Schedule
+from opportunities.models.tree_copies import LiveCopy, OpportunityManager, ParentCopy
 from opportunities.models.venue import Venue
 from opportunities.panels import AlertsToldPanel, RungCheckPanel
 from opportunities.session_pattern import OpportunityPageForm, pattern_panel
@@ -44,6 +44,7 @@ class OpportunityPage(
     ClosingReminderRoutes,
     Places,
     LiveCopy,
+    ParentCopy,
     Page,
 ):
     """One paid opportunity: what it is, who runs it, where and when, and exactly
@@ -266,6 +267,7 @@ class OpportunityPage(
         self.has_outcome = bool(strip_tags(self.outcome or "").strip())
         self.work_out_full()
         self.copy_live()
+        self.copy_parent()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and {"places", "places_filled"} & set(update_fields):
             kwargs["update_fields"] = update_fields = [*update_fields, "full"]

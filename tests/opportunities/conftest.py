@@ -5,6 +5,7 @@ import pytest
 from home.models import AccessSupport, Area, Topic
 from ladder.models import Rung
 from opportunities.models import OpportunityIndexPage
+from partners.models import PartnerIndexPage, PartnerPage
 from tests.opportunities.factories import OpportunityIndexPageFactory, OpportunityPageFactory
 
 
@@ -29,6 +30,18 @@ def make_opportunity(board, topics=(), access_support=(), publish=True, **fields
 @pytest.fixture
 def board(home_page):
     return make_board(home_page)
+
+
+@pytest.fixture
+def partner(home_page):
+    """A published partner, Castlebrook Council, in a published directory."""
+    index = PartnerIndexPage(title="Partners", slug="partners")
+    home_page.add_child(instance=index)
+    index.save_revision().publish()
+    partner = PartnerPage(title="Castlebrook Council", slug="castlebrook", summary="A council.")
+    index.add_child(instance=partner)
+    partner.save_revision().publish()
+    return partner
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from home.models import AccessSupport, Area, HomePage, SiteSettings, Topic
 from ladder.models import Rung
 from opportunities.models import OpportunityIndexPage, OpportunityPage
-from partners.models import PartnerIndexPage, PartnerPage
 from tests.opportunities.conftest import make_board, make_opportunity
 
 
@@ -33,17 +32,6 @@ class OpportunityTreeTests(WagtailPageTestCase):
         self.assertCanCreateAt(OpportunityIndexPage, OpportunityPage)
         self.assertCanNotCreateAt(HomePage, OpportunityPage)
         self.assertCanNotCreateAt(Page, OpportunityIndexPage)
-
-
-@pytest.fixture
-def partner(home_page):
-    index = PartnerIndexPage(title="Partners", slug="partners")
-    home_page.add_child(instance=index)
-    index.save_revision().publish()
-    partner = PartnerPage(title="Castlebrook Council", slug="castlebrook", summary="A council.")
-    index.add_child(instance=partner)
-    partner.save_revision().publish()
-    return partner
 
 
 def opportunity_form(taxonomy, partner=None, **overrides):

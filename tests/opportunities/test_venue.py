@@ -9,7 +9,7 @@ from opportunities.models import OpportunityPage
 from tests.opportunities.conftest import make_opportunity
 from tests.opportunities.interest_helpers import make_interest
 from tests.opportunities.test_detail_page import structured_data
-from tests.opportunities.test_pages_and_admin import add_url, opportunity_form, partner  # noqa: F401
+from tests.opportunities.test_pages_and_admin import add_url, opportunity_form
 from tests.partners.factories import PartnerIndexPageFactory, PartnerPageFactory
 
 pytestmark = pytest.mark.django_db

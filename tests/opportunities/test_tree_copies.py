@@ -1,7 +1,8 @@
-"""Each opportunity keeps a copy of ``live`` on its own row, so the open ones are
-counted without reading the page tree (opportunities/models/live_copy.py).
-Every way an editor or a scheduled run publishes or unpublishes one shows at once
-in the home page's count, on the board and in the directory's "N open"."""
+"""Each opportunity keeps a copy of ``live`` and of the page it is under on its own
+row, so the open ones are counted and listed without reading the page tree
+(opportunities/models/tree_copies.py). Every way an editor, a scheduled run or
+code publishes, unpublishes, copies or moves one shows at once in the home page's
+count, on the board and in the directory's "N open"."""
 
 import io
 import re
@@ -18,8 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-from opportunities.models import OpportunityPage
-from partners.models import PartnerIndexPage, PartnerPage
+from opportunities.models import OpportunityIndexPage, OpportunityPage
 from tests.opportunities.conftest import make_opportunity
 from tests.opportunities.factories import OpportunityIndexPageFactory
 from tests.opportunities.test_listing import listed
@@ -44,17 +44,6 @@ def open_count_in_directory(client, partner):
         r"<strong>(\d+) open opportunit", card.split("partner-card__opportunities")[1]
     )
     return int(found.group(1)) if found else 0
-
-
-@pytest.fixture
-def partner(home_page):
-    index = PartnerIndexPage(title="Partners", slug="partners")
-    home_page.add_child(instance=index)
-    index.save_revision().publish()
-    partner = PartnerPage(title="Castlebrook Council", slug="castlebrook", summary="A partner.")
-    index.add_child(instance=partner)
-    partner.save_revision().publish()
-    return partner
 
 
 @pytest.fixture
@@ -180,13 +169,69 @@ def test_the_migration_copies_live_for_existing_opportunities(visitor, board, tw
     assert not OpportunityPage.objects.get(title="Draft").live_copy
 
 
-def test_the_home_page_counts_the_open_ones_without_reading_the_page_tree(visitor, two_open):
-    with CaptureQueriesContext(connection) as queries:
-        assert open_count_on_home(visitor) == 2
+def counts_reading_the_page_tree(queries):
+    """The opportunity counts among ``queries``, and those that read page rows."""
     counts = [
         query["sql"]
         for query in queries
         if "COUNT(" in query["sql"] and "opportunities_opportunitypage" in query["sql"]
     ]
     assert counts
-    assert not any("wagtailcore_page" in sql for sql in counts)
+    return [sql for sql in counts if "wagtailcore_page" in sql]
+
+
+def test_the_home_page_counts_the_open_ones_without_reading_the_page_tree(visitor, two_open):
+    with CaptureQueriesContext(connection) as queries:
+        assert open_count_on_home(visitor) == 2
+    assert counts_reading_the_page_tree(queries) == []
+
+
+def test_the_filtered_board_counts_without_reading_the_page_tree(visitor, board, two_open):
+    with CaptureQueriesContext(connection) as queries:
+        assert listed(visitor, board, "format=in_person&sort=pay") == [
+            "Ward rules talk",
+            "Tenant panel",
+        ]
+    assert counts_reading_the_page_tree(queries) == []
+
+
+def test_a_copy_to_another_board_is_listed_there(
+    superuser_client, visitor, board, two_open, home_page
+):
+    other = OpportunityIndexPageFactory(parent=home_page, title="Archive board", slug="archive")
+    talk, _ = two_open
+    response = superuser_client.post(
+        reverse("wagtailadmin_pages:copy", args=(talk.pk,)),
+        {
+            "new_title": "Talk copy",
+            "new_slug": "talk-copy",
+            "new_parent_page": other.pk,
+        },
+    )
+    assert response.status_code == 302
+    # Copying clears the closing date; the editor sets one and publishes.
+    copy = OpportunityPage.objects.get(slug="talk-copy")
+    copy.closes_at = timezone.now() + timedelta(days=5)
+    copy.save_revision().publish()
+    assert listed(visitor, other) == ["Talk copy"]
+    assert listed(visitor, board) == ["Ward rules talk", "Tenant panel"]
+
+
+def test_moving_one_outside_the_board_in_code_takes_it_off(visitor, board, two_open, partner):
+    # page.move() skips the page-type rules the admin keeps.
+    talk, _ = two_open
+    talk.move(partner.get_parent(), pos="last-child")
+    assert listed(visitor, board) == ["Tenant panel"]
+
+
+def test_moving_the_board_keeps_its_opportunities_on_it(visitor, board, two_open, partner):
+    board.move(partner.get_parent(), pos="last-child")
+    board = OpportunityIndexPage.objects.get(pk=board.pk)
+    assert listed(visitor, board) == ["Ward rules talk", "Tenant panel"]
+
+
+def test_the_migration_copies_each_ones_parent(visitor, board, two_open):
+    OpportunityPage.objects.update(parent_copy=None)  # as the column starts
+    assert listed(visitor, board) == []
+    import_module("opportunities.migrations.0023_opportunity_parent_copy").copy_parent(apps, None)
+    assert listed(visitor, board) == ["Ward rules talk", "Tenant panel"]

@@ -1,6 +1,10 @@
-"""Which opportunities anyone may see, and which are open: defined once here, and
-read from the opportunity's own row, so counting the open ones does not look up
-every one's page in the page tree."""
+"""Two facts about an opportunity's place in the page tree, copied onto its own
+row: whether it is live, and which page it is under. The board counts and lists
+from the opportunity's row alone, without looking up every opportunity's page
+row: that lookup grew the home page and the filtered board by half again from
+10,000 to 100,000 opportunities.
+
+"Published", "shown" and "open" are defined once here."""
 
 from django.db import models
 from django.db.models import OuterRef, Subquery
@@ -23,6 +27,11 @@ class OpportunityQuerySet(PageQuerySet):
         """Still taking interest: closing after ``now``."""
         return self.filter(closes_at__gt=now or timezone.now())
 
+    def under(self, page):
+        """Directly under ``page`` (the board), read from ``parent_copy``: the
+        same opportunities as ``child_of(page)``, without its page-row lookup."""
+        return self.filter(parent_copy=page)
+
 
 OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
 
@@ -32,8 +41,7 @@ class LiveCopy(models.Model):
 
     Counting the open opportunities (the home page, the board, the directory's
     "N open") then reads one index (closing time, live ones only) instead of
-    fetching each open one's page row: that lookup grew the home page half as
-    much again from 10,000 to 100,000 opportunities.
+    fetching each open one's page row.
 
     What keeps it right, for every way Wagtail changes ``live``:
 
@@ -50,7 +58,7 @@ class LiveCopy(models.Model):
       changes ``live`` through no queryset ``update()``. Code of ours that did so
       would have to call ``store_live`` itself.
 
-    Tested through each of those entry points in tests/opportunities/test_live_copy.py.
+    Tested through each of those entry points in tests/opportunities/test_tree_copies.py.
     """
 
     live_copy = models.BooleanField(default=False, editable=False)
@@ -69,7 +77,52 @@ class LiveCopy(models.Model):
         )
 
 
+class ParentCopy(models.Model):
+    """``parent_copy``: the page the opportunity is under (the board), on its own
+    row. The board lists ``under(board)`` instead of ``child_of(board)``, which
+    compares every matching opportunity's tree path and depth with the board's:
+    the count of a filtered board then reads only the opportunity table.
+
+    What keeps it right:
+
+    - ``save()`` of a new opportunity copies its parent (``copy_parent``):
+      creating in the admin, ``add_child`` in code, copying (the copy is a new
+      page, saved through its own model, wherever it is copied to), aliases.
+      Treebeard hands the new page its parent, so this costs no query;
+    - the ``post_page_move`` signal (``parent_changed``, opportunities/apps.py):
+      Wagtail sends it for every move, in the admin or ``page.move()`` in code
+      (which, unlike the admin, lets an opportunity go under any page), with the
+      parent after the move. Moving the board itself changes no opportunity's
+      parent;
+    - deleting the parent deletes the opportunities under it (the tree's
+      descendants), so the copy never points at a deleted page.
+
+    Tested in tests/opportunities/test_tree_copies.py.
+    """
+
+    parent_copy = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    def copy_parent(self):
+        if self._state.adding or self.parent_copy_id is None:
+            parent = self.get_parent()
+            self.parent_copy_id = parent.pk if parent else None
+
+
 def live_changed(sender, instance, **kwargs):
     """``page_unpublished`` receiver (sent with the specific class, whichever
     object Wagtail saved)."""
     sender.store_live(instance.pk)
+
+
+def parent_changed(sender, instance, parent_page_after, **kwargs):
+    """``post_page_move`` receiver (sent with the specific class)."""
+    sender.objects.filter(pk=instance.pk).update(parent_copy=parent_page_after.pk)
