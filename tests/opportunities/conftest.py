@@ -1,10 +1,11 @@
 """Opportunities test helpers: a board under the home page and pages on it."""
 
 import pytest
+from django.urls import reverse
 
 from home.models import AccessSupport, Area, Topic
 from ladder.models import Rung
-from opportunities.models import OpportunityIndexPage
+from opportunities.models import OpportunityIndexPage, OpportunityPage
 from partners.models import PartnerIndexPage, PartnerPage
 from tests.opportunities.factories import OpportunityIndexPageFactory, OpportunityPageFactory
 
@@ -25,6 +26,16 @@ def make_opportunity(board, topics=(), access_support=(), publish=True, **fields
     )
     page.refresh_from_db()
     return page
+
+
+def copy_in_admin(client, page, title, slug, parent):
+    """Copy ``page`` under ``parent`` through the admin's copy form; the copy."""
+    response = client.post(
+        reverse("wagtailadmin_pages:copy", args=(page.pk,)),
+        {"new_title": title, "new_slug": slug, "new_parent_page": parent.pk},
+    )
+    assert response.status_code == 302
+    return OpportunityPage.objects.get(slug=slug)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from home.models import AccessSupport, Area, HomePage, SiteSettings, Topic
 from ladder.models import Rung
 from opportunities.models import OpportunityIndexPage, OpportunityPage
-from tests.opportunities.conftest import make_board, make_opportunity
+from tests.opportunities.conftest import copy_in_admin, make_board, make_opportunity
 
 
 class OpportunityTreeTests(WagtailPageTestCase):
@@ -263,16 +263,7 @@ def test_copying_in_the_admin_makes_a_draft_with_dates_to_set(moderator_client, 
         closes_at=timezone.now() - timedelta(days=320),
         outcome="<p>Repairs got faster.</p>",
     )
-    response = moderator_client.post(
-        reverse("wagtailadmin_pages:copy", args=(page.pk,)),
-        {
-            "new_title": "Tenant panel 2026",
-            "new_slug": "tenant-panel-2026",
-            "new_parent_page": board.pk,
-        },
-    )
-    assert response.status_code == 302
-    copy = OpportunityPage.objects.get(slug="tenant-panel-2026")
+    copy = copy_in_admin(moderator_client, page, "Tenant panel 2026", "tenant-panel-2026", board)
     assert not copy.live
     assert copy.closes_at is None and copy.start_date is None and not copy.has_outcome
     assert copy.pay_amount == page.pay_amount

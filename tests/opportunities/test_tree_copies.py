@@ -20,7 +20,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from opportunities.models import OpportunityIndexPage, OpportunityPage
-from tests.opportunities.conftest import make_opportunity
+from tests.opportunities.conftest import copy_in_admin, make_opportunity
 from tests.opportunities.factories import OpportunityIndexPageFactory
 from tests.opportunities.test_listing import listed
 
@@ -137,11 +137,7 @@ def test_publishing_an_older_revision_puts_it_back_on(superuser_client, visitor,
 
 def test_a_copy_stays_off_until_it_is_published(superuser_client, visitor, board, two_open):
     talk, _ = two_open
-    response = superuser_client.post(
-        reverse("wagtailadmin_pages:copy", args=(talk.pk,)),
-        {"new_title": "Talk copy", "new_slug": "talk-copy", "new_parent_page": board.pk},
-    )
-    assert response.status_code == 302
+    copy_in_admin(superuser_client, talk, "Talk copy", "talk-copy", board)
     # A copy has no closing date (copying clears it), so only "show closed" would
     # list it; a draft copy is not listed at all, though it copies a live page.
     assert "Talk copy" not in listed(visitor, board, SHOW_CLOSED)
@@ -200,17 +196,8 @@ def test_a_copy_to_another_board_is_listed_there(
 ):
     other = OpportunityIndexPageFactory(parent=home_page, title="Archive board", slug="archive")
     talk, _ = two_open
-    response = superuser_client.post(
-        reverse("wagtailadmin_pages:copy", args=(talk.pk,)),
-        {
-            "new_title": "Talk copy",
-            "new_slug": "talk-copy",
-            "new_parent_page": other.pk,
-        },
-    )
-    assert response.status_code == 302
+    copy = copy_in_admin(superuser_client, talk, "Talk copy", "talk-copy", other)
     # Copying clears the closing date; the editor sets one and publishes.
-    copy = OpportunityPage.objects.get(slug="talk-copy")
     copy.closes_at = timezone.now() + timedelta(days=5)
     copy.save_revision().publish()
     assert listed(visitor, other) == ["Talk copy"]
