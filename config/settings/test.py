@@ -13,6 +13,10 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 PAGE_CACHE_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TEXT_MESSAGE_BACKEND = "privacy.texts.backends.locmem.MemoryTextBackend"
+# Texts may go at any hour, so no test's outcome depends on the time it runs
+# (CI once ran at 2am and every text was held until 8). The window's own tests
+# in tests/privacy/texts/test_sending.py shut it.
+TEXT_WINDOW_OPENS, TEXT_WINDOW_CLOSES = 0, 24
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # A subprocess a test starts (the restore drill) may be given its own folder.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405

@@ -34,9 +34,8 @@ SHORT_LINK = re.compile(r"http://testserver/m/[A-Za-z0-9_-]{43}/")
 
 
 @pytest.fixture(autouse=True)
-def site_settings(db, settings):
+def site_settings(db):
     cache.clear()
-    settings.TEXT_WINDOW_OPENS, settings.TEXT_WINDOW_CLOSES = 0, 24
     site = SiteSettings.load()
     site.organisation_name = ORG
     site.save()

@@ -32,11 +32,6 @@ def site_settings(db):
     return settings
 
 
-@pytest.fixture(autouse=True)
-def window_always_open(settings):
-    settings.TEXT_WINDOW_OPENS, settings.TEXT_WINDOW_CLOSES = 0, 24
-
-
 @pytest.fixture
 def opportunity(board):
     return make_opportunity(board, title=TITLE, slug="repairs", venue_name="Town Hall, Room 2")

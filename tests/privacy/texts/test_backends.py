@@ -21,11 +21,6 @@ MOBILE = "07400 123456"
 BODY = "Mae'ch cyfeirnod yn CP-1234, Siân Ŵyn. https://example.org/i/abc"
 
 
-@pytest.fixture(autouse=True)
-def window_always_open(settings):
-    settings.TEXT_WINDOW_OPENS, settings.TEXT_WINDOW_CLOSES = 0, 24
-
-
 @pytest.fixture(params=["notify", "twilio"])
 def provider(request):
     return request.getfixturevalue(request.param)

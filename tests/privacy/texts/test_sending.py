@@ -18,11 +18,6 @@ MOBILE = "07400 123456"
 BODY = "Your reference is CP-1234. Check it at https://example.org/i/abc"
 
 
-@pytest.fixture(autouse=True)
-def window_always_open(settings):
-    settings.TEXT_WINDOW_OPENS, settings.TEXT_WINDOW_CLOSES = 0, 24
-
-
 def closed_window_now(settings):
     """A window that opens in an hour and closes in two, so it is shut now."""
     hour = timezone.localtime().hour

@@ -5,9 +5,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from config.settings import text_messages
 from privacy.texts.window import in_sending_window, window_opens_after
 
 LONDON = ZoneInfo("Europe/London")
+
+
+@pytest.fixture(autouse=True)
+def the_sites_window(settings):
+    """The site's own window (the test settings open it all day)."""
+    settings.TEXT_WINDOW_OPENS = text_messages.TEXT_WINDOW_OPENS
+    settings.TEXT_WINDOW_CLOSES = text_messages.TEXT_WINDOW_CLOSES
 
 
 def at(day, hour, minute=0):
