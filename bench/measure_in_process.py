@@ -21,6 +21,8 @@ def main():
     built = json.loads(sys.argv[1])
     repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 20
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    # Where build_database.py put the images (make bench passes its own).
+    os.environ.setdefault("MEDIA_ROOT", str(ROOT / "bench" / ".media"))
     import warnings
 
     import django
