@@ -36,7 +36,7 @@ from tests.ladder.journey_helpers import START_URL, start
 from tests.opportunities.conftest import make_board, make_opportunity
 from tests.opportunities.interest_helpers import make_interest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 # The examples are derandomised, so every run sends the same ones: more of
 # them in every CI run would add minutes, not new cases. ``make fuzz`` goes deeper.

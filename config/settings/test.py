@@ -53,3 +53,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
 # away, and live-server and transactional tests commit often.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
+
+# Saving a page does not write the search index: a third of the suite's time
+# went to it (an opportunity published in a test was indexed four times). The
+# tests that search ask for the ``search_index`` fixture (tests/conftest.py),
+# and the demo site is indexed as it is loaded.
+WAGTAILSEARCH_BACKENDS = {  # noqa: F405
+    name: {**backend, "AUTO_UPDATE": False}
+    for name, backend in WAGTAILSEARCH_BACKENDS.items()  # noqa: F405
+}

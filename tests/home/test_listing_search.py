@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from home.listing import clean_keywords, matches_search, search_words
 from home.models import StandardPage
 
+pytestmark = pytest.mark.usefixtures("search_index")
+
 # What full-text search engines read as syntax (SQLite FTS5, PostgreSQL tsquery).
 SEARCH_SYNTAX = ['"', "'", "*", "^", ":", "(", ")", "-", "+", "&", "|", "!", "<->", "~",
                  "AND", "OR", "NOT", "NEAR", "NEAR(", "\\", "%", "_", "\x00", "\t", "\n"]  # fmt: skip

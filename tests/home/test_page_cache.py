@@ -6,7 +6,7 @@ from django.test import Client
 
 from tests.home.page_cache_helpers import HIT, MISS, cache_status
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 
 def test_a_second_visitor_with_a_csrf_cookie_gets_the_page_without_queries(

@@ -17,6 +17,8 @@ from partners.models import PartnerIndexPage, PartnerPage
 from tests.opportunities.conftest import make_opportunity
 from tests.opportunities.interest_helpers import make_interest
 
+pytestmark = pytest.mark.usefixtures("search_index")
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 

@@ -15,6 +15,8 @@ from opportunities.models import OpportunitySession
 from partners.models import PartnerIndexPage, PartnerPage
 from tests.opportunities.conftest import make_opportunity
 
+pytestmark = pytest.mark.usefixtures("search_index")
+
 # The most queries each page may run, whatever the number of opportunities.
 LISTING_BUDGET = 23  # ids of one page, then its cards; their dated sessions; the ladder page
 # Its dated sessions, the ladder page (for "what the levels mean"), its share card.

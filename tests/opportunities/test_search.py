@@ -25,7 +25,7 @@ from opportunities.models import OpportunityPage
 from partners.models import PartnerIndexPage, PartnerPage
 from tests.opportunities.conftest import make_opportunity
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 
 def listed(client, url):

@@ -26,7 +26,7 @@ from opportunities.models import AlertSent, SearchAlert
 from tests.conftest import make_user
 from tests.opportunities.conftest import make_opportunity
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 ORG = "Co-pro Network"
 MOBILE = "07400 123456"

@@ -19,6 +19,7 @@ from tests.opportunities.conftest import make_board, make_opportunity
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL"),
+    pytest.mark.usefixtures("search_index"),
 ]
 
 RUNS = 2

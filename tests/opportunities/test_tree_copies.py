@@ -24,7 +24,7 @@ from tests.opportunities.conftest import copy_in_admin, make_opportunity
 from tests.opportunities.factories import OpportunityIndexPageFactory
 from tests.opportunities.test_listing import listed
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 SHOW_CLOSED = "show_closed=on"
 

@@ -12,7 +12,7 @@ from tests.opportunities.test_detail_page import structured_data
 from tests.opportunities.test_pages_and_admin import add_url, opportunity_form
 from tests.partners.factories import PartnerIndexPageFactory, PartnerPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 STREET, POSTCODE = "3 Salt Street", "BD1 4SW"
 

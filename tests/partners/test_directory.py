@@ -10,7 +10,7 @@ from partners.directory import PARTNERS_PER_PAGE, DirectoryFilter
 from partners.models import PartnerKind, PartnerPage
 from tests.partners.conftest import make_partner
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 
 def card_titles(response):

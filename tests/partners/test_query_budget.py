@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from partners.models import PartnerKind
 from tests.partners.conftest import make_logo, make_partner
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 QUERY_CEILING = 30
 KINDS = list(PartnerKind.values)
