@@ -11,13 +11,13 @@ content is loaded once and saved beside it for the tests that start from it
 from io import StringIO
 
 import pytest
-from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Site
 
 from tests.database_states import DEMO, MIGRATED, saved_states_for
+from tests.search_index import searching_on_save
 
 SAVED_STATES = pytest.StashKey()
 
@@ -52,14 +52,6 @@ def demo_site(transactional_db, django_db_setup, request):
         with override_settings(WAGTAILSEARCH_BACKENDS=searching_on_save()):
             call_command("load_demo_content", "--no-admin", stdout=StringIO())
         states.save(DEMO)
-
-
-def searching_on_save():
-    """The search backends, each written on every save (as in production)."""
-    return {
-        name: {**backend, "AUTO_UPDATE": True}
-        for name, backend in django_settings.WAGTAILSEARCH_BACKENDS.items()
-    }
 
 
 @pytest.fixture

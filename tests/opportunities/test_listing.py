@@ -13,8 +13,11 @@ from django.utils import timezone
 from home.models import AccessSupport, Area, Topic
 from ladder.models import Rung
 from opportunities.choices import InterestStatus
+from opportunities.models import OpportunityIndexPage, OpportunityPage
 from partners.models import PartnerIndexPage, PartnerPage
-from tests.opportunities.conftest import make_opportunity
+from tests.conftest import default_home_page
+from tests.module_data import kept_for_the_module
+from tests.opportunities.conftest import make_board, make_opportunity
 from tests.opportunities.interest_helpers import make_interest
 
 pytestmark = pytest.mark.usefixtures("search_index")
@@ -53,9 +56,29 @@ def ical_titles(client, board, query=""):
     return [str(event["summary"]).removeprefix("Closing: ") for event in calendar.walk("VEVENT")]
 
 
+@pytest.fixture(scope="module")
+def built_world(django_db_setup, django_db_blocker):
+    """The board and its world, built once for the module (tests/module_data.py):
+    the board's id and each opportunity's."""
+    with kept_for_the_module(django_db_blocker):
+        home_page = default_home_page()
+        board = make_board(home_page)
+        pages = build_world(board, home_page)
+        yield board.pk, {name: page.pk for name, page in pages.items()}
+
+
 @pytest.fixture
-def world(board, home_page):
+def board(db, built_world):
+    return OpportunityIndexPage.objects.get(pk=built_world[0])
+
+
+@pytest.fixture
+def world(board, built_world):
     """A small board where each opportunity differs in one way that matters."""
+    return {name: OpportunityPage.objects.get(pk=pk) for name, pk in built_world[1].items()}
+
+
+def build_world(board, home_page):
     now = timezone.now()
     housing = Topic.objects.create(name="Housing")
     health = Topic.objects.create(name="Mental health")
