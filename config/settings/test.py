@@ -15,7 +15,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TEXT_MESSAGE_BACKEND = "privacy.texts.backends.locmem.MemoryTextBackend"
 # Texts may go at any hour, so no test's outcome depends on the time it runs
 # (CI once ran at 2am and every text was held until 8). The window's own tests
-# in tests/privacy/texts/test_sending.py shut it.
+# set the site's hours (tests/privacy/texts/test_window.py) or shut it
+# (test_sending.py).
 TEXT_WINDOW_OPENS, TEXT_WINDOW_CLOSES = 0, 24
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # A subprocess a test starts (the restore drill) may be given its own folder.
@@ -54,8 +55,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
 
-# Saving a page does not write the search index: a third of the suite's time
-# went to it (an opportunity published in a test was indexed four times). The
+# Saving a page does not write the search index: it took a third of the time of
+# the tests that build pages (an opportunity published in a test was indexed
+# four times), though little of the whole suite's. The
 # tests that search ask for the ``search_index`` fixture (tests/conftest.py),
 # and the demo site is indexed as it is loaded.
 WAGTAILSEARCH_BACKENDS = {  # noqa: F405
