@@ -24,8 +24,7 @@ def partner_index(home_page):
     return PartnerIndexPageFactory(parent=home_page, introduction="Who we work with.")
 
 
-@pytest.fixture
-def sectors(db):
+def make_sectors():
     return {
         slug: Sector.objects.create(name=name, slug=slug)
         for slug, name in [
@@ -36,8 +35,7 @@ def sectors(db):
     }
 
 
-@pytest.fixture
-def areas(db):
+def make_areas():
     return {
         slug: Area.objects.create(name=name, slug=slug)
         for slug, name in [
@@ -46,3 +44,13 @@ def areas(db):
             ("london", "London"),
         ]
     }
+
+
+@pytest.fixture
+def sectors(db):
+    return make_sectors()
+
+
+@pytest.fixture
+def areas(db):
+    return make_areas()

@@ -55,13 +55,18 @@ from opportunities.interest.session_reminders import send_session_reminders
 from opportunities.models import (
     ClosingReminder,
     ExpressionOfInterest,
+    OpportunityIndexPage,
+    OpportunityPage,
     OpportunitySession,
     SearchAlert,
 )
+from partners.models import PartnerPage
 from payments.feedback.services import ask_after_last_sessions, ask_again_about_not_paid
 from payments.models import Feedback
 from privacy.contact_wishes.channels import Channel
+from tests.conftest import default_home_page
 from tests.ladder.invitation_helpers import answer, make_invitation, make_partner
+from tests.module_data import kept_for_the_module
 from tests.opportunities.conftest import make_board, make_opportunity
 from tests.opportunities.interest_helpers import form_data, interest_url, make_interest
 
@@ -172,20 +177,35 @@ class World:
     """What the messages are about: an organisation, a partner, a topic, an
     opportunity, the ladder's pages, and the capture of emails after commit."""
 
-    def __init__(self, home_page, request, capture):
+    def __init__(self, built, request, capture):
+        self.partner = PartnerPage.objects.get(pk=built["partner"])
+        self.topic = Topic.objects.get(pk=built["topic"])
+        self.board = OpportunityIndexPage.objects.get(pk=built["board"])
+        self.opportunity = OpportunityPage.objects.get(pk=built["opportunity"])
+        self.request = request
+        self.capture = capture
+
+    @staticmethod
+    def build():
+        """The rows every test shares, as ids (built once for the module)."""
         site_settings = SiteSettings.load()
         site_settings.organisation_name = ORGANISATION
         site_settings.contact_phone = "0161 496 0000"
         site_settings.notification_email = "team@example.org"
         site_settings.save()
-        self.partner = make_partner(home_page, title=PARTNER)
-        self.topic = Topic.objects.create(name=TOPIC)
-        self.board = make_board(home_page)
-        self.opportunity = make_opportunity(
-            self.board, title=TITLE, slug="helpline", topics=[self.topic], partner=self.partner
+        home_page = default_home_page()
+        partner = make_partner(home_page, title=PARTNER)
+        topic = Topic.objects.create(name=TOPIC)
+        board = make_board(home_page)
+        opportunity = make_opportunity(
+            board, title=TITLE, slug="helpline", topics=[topic], partner=partner
         )
-        self.request = request
-        self.capture = capture
+        return {
+            "partner": partner.pk,
+            "topic": topic.pk,
+            "board": board.pk,
+            "opportunity": opportunity.pk,
+        }
 
     @property
     def assessment_page(self):
@@ -484,9 +504,18 @@ CASES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def built_world(django_db_setup, django_db_blocker):
+    """The organisation, partner, topic, board and opportunity, built once for
+    the module's hundred-odd tests (tests/module_data.py)."""
+    with kept_for_the_module(django_db_blocker):
+        yield World.build()
+
+
 @pytest.fixture
-def world(home_page, request, django_capture_on_commit_callbacks):
-    return World(home_page, request, django_capture_on_commit_callbacks)
+def world(db, built_world, request, django_capture_on_commit_callbacks):
+    """The shared rows, read afresh for this test."""
+    return World(built_world, request, django_capture_on_commit_callbacks)
 
 
 def to_person(sent):
