@@ -239,6 +239,23 @@ LONG_PATHS = (
 )
 
 
+# Tests whose every line is measured elsewhere, left out of coverage (pytest-cov's
+# ``no_cover``): coverage's tracer doubles the time of any test on Python 3.11,
+# and these repeat the same pages many times over (200 generated requests per
+# form or listing; 50 published pages built to count a page's queries) or run
+# migrations, which coverage leaves out anyway. Their setup is still measured;
+# their assertions run as before, only the tracer is paused while they run.
+NOT_MEASURED_PATHS = (
+    "tests/test_fuzz_public_input.py",
+    "tests/opportunities/test_query_budget.py",
+    "tests/partners/test_query_budget.py",
+    "tests/ladder/test_invitation_query_budget.py",
+    "tests/privacy/test_contact_wishes_migration.py",
+    "tests/privacy/test_personal_data_access_migration.py",
+    "tests/ladder/test_scoring_rule_migration.py",
+)
+
+
 # Modules whose tests share one costly module-scoped fixture (a production
 # server built with collectstatic and migrate): each runs whole on one worker,
 # so the fixture is built once rather than once per worker.
@@ -260,8 +277,8 @@ def in_demo_group(nodeid):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    """Mark the database-independent tests and the demo groups (``xdist_group``),
-    and run the groups first, then the long tests (``LONG_PATHS``).
+    """Mark the database-independent tests, the demo groups (``xdist_group``)
+    and the tests left out of coverage (``NOT_MEASURED_PATHS``), and run the groups first, then the long tests (``LONG_PATHS``).
 
     A test that cannot reach the test database (pytest-django refuses it one)
     is marked ``database_independent``: it does the same whichever database
@@ -278,6 +295,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if not uses_the_database(item):
             item.add_marker(pytest.mark.database_independent)
+        if item.nodeid.split("::", 1)[0] in NOT_MEASURED_PATHS:
+            item.add_marker(pytest.mark.no_cover)
         group = demo_group(item.nodeid)
         if group:
             item.add_marker(pytest.mark.xdist_group(group))
