@@ -9,8 +9,8 @@ def rungs(db):
     return make_rungs(8)
 
 
-@pytest.fixture
-def questionnaire(rungs):
+def make_questionnaire(rungs):
+    """Three themes over the eight rungs, published."""
     return publish_questionnaire(
         themes=[
             theme_data("Decisions", rungs[2:6], advice=[(rungs[2], "<p>Decide together.</p>")]),
@@ -18,6 +18,11 @@ def questionnaire(rungs):
             theme_data("Feedback", rungs[3:8], questions=1),
         ]
     )
+
+
+@pytest.fixture
+def questionnaire(rungs):
+    return make_questionnaire(rungs)
 
 
 @pytest.fixture

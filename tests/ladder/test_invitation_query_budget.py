@@ -1,7 +1,16 @@
 """Fixed query counts whatever the number of respondents: the combined result,
-the report, the dashboard, and public pages showing a published rung."""
+the report, the dashboard, and public pages showing a published rung.
+
+The module builds its network once (tests/module_data.py): two partners with
+3 respondents each, every page's query count at that size, then the network
+grown (a partner with 30 respondents, 4 with 30 unpublished, 6 with 30
+published). Each test counts again in the grown network. Building a network
+for each of nine tests made about 1,300 answers; this makes under 400.
+"""
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -10,13 +19,17 @@ from django.urls import reverse
 from ladder.invitations import services as invitations
 from ladder.models import Publication
 from ladder.team_results import team_results
-from tests.conftest import make_user
+from tests.conftest import default_home_page, make_user
+from tests.ladder.conftest import make_questionnaire
+from tests.ladder.factories import make_pages, make_rungs
 from tests.ladder.invitation_helpers import (
     lead_url,
     make_invitation,
     make_partner,
     respond_quickly,
 )
+from tests.module_data import kept_for_the_module
+from tests.two_factor import pass_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -26,9 +39,12 @@ REPORT_BUDGET = 25
 PUBLIC_BUDGET = 40
 
 
-def build_network(home_page, questionnaire, respondents, partners=2, prefix="partner"):
+def build_network(
+    home_page, questionnaire, respondents, partners=2, prefix="partner", publish=True
+):
     """``partners`` partners, each with a previous and a current invitation for the
-    same scope with ``respondents`` answers each; the current one published."""
+    same scope with ``respondents`` answers each; the current one published
+    unless ``publish`` is false."""
     version = questionnaire.latest_version()
     built = []
     for number in range(partners):
@@ -37,9 +53,10 @@ def build_network(home_page, questionnaire, respondents, partners=2, prefix="par
             invitation = make_invitation(partner)
             for index in range(respondents):
                 respond_quickly(invitation, version, RELATIONS[index % 3], pick=index % 3)
-        result = team_results([invitation])[invitation.pk]
-        publication = invitations.request_publication(invitation, result)
-        Publication.objects.filter(pk=publication.pk).update(status="approved")
+        if publish:
+            result = team_results([invitation])[invitation.pk]
+            publication = invitations.request_publication(invitation, result)
+            Publication.objects.filter(pk=publication.pk).update(status="approved")
         built.append((partner, invitation))
     return built
 
@@ -49,95 +66,90 @@ def count(client, url):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200, url
-    return len(captured)
+    return len(captured), response.content.decode()
+
+
+REPORT = "ladder_network_report"
+DASHBOARD = "wagtailadmin_home"
+PUBLIC = ["/partners/", "/partners/?rung=3", "/ladder/"]
+
+
+@pytest.fixture(scope="module")
+def network(django_db_setup, django_db_blocker):
+    """Each page's query count and body in a network of two partners with 3
+    respondents; then the network grown. The lead links and the partners'
+    addresses at each size."""
+    with kept_for_the_module(django_db_blocker):
+        cache.clear()  # nothing kept from another test's database
+        home_page = default_home_page()
+        questionnaire = make_questionnaire(make_rungs(8))
+        make_pages(home_page, questionnaire)
+        manager = make_user(get_user_model(), "manager", ["Ladder managers"])
+        staff = Client()
+        staff.force_login(manager)
+        pass_second_factor(staff, manager)
+        ((small_partner, small_invitation), _) = build_network(home_page, questionnaire, 3)
+        small_lead, small_profile = lead_url(small_invitation), small_partner.url
+        seen = {url: count(Client(), url) for url in [small_lead, small_profile, *PUBLIC]}
+        for name in (REPORT, DASHBOARD):
+            seen[name] = count(staff, reverse(name))
+
+        ((large_partner, large_invitation),) = build_network(
+            home_page, questionnaire, 30, partners=1, prefix="large"
+        )
+        build_network(home_page, questionnaire, 30, partners=4, prefix="more", publish=False)
+        build_network(home_page, questionnaire, 30, partners=6, prefix="extra")
+        yield {
+            "small": seen,
+            "lead": {3: small_lead, 30: lead_url(large_invitation)},
+            "profile": {3: small_profile, 30: large_partner.url},
+            "manager": manager.pk,
+        }
 
 
 @pytest.fixture
-def manager(django_user_model):
-    return make_user(django_user_model, "manager", ["Ladder managers"])
+def staff(client, network):
+    client.force_login(get_user_model().objects.get(pk=network["manager"]))
+    return client
 
 
 @pytest.mark.parametrize("size", [3, 30])
-def test_lead_page_with_3_and_30_respondents(
-    home_page, questionnaire, assessment_page, size, django_assert_max_num_queries
-):
-    ((partner, invitation),) = build_network(home_page, questionnaire, size, partners=1)
-    client = Client()
-    client.get(lead_url(invitation))
-    with django_assert_max_num_queries(LEAD_BUDGET):
-        body = client.get(lead_url(invitation)).content.decode()
+def test_lead_page_with_3_and_30_respondents(client, network, size):
+    url = network["lead"][size]
+    queries, body = network["small"][url] if size == 3 else count(client, url)
+    assert queries <= LEAD_BUDGET
     assert f"{size} people have answered" in body
     assert "Change since your last assessment" in body
 
 
-def test_lead_page_queries_are_the_same_for_3_and_30_respondents(
-    home_page, questionnaire, assessment_page
-):
-    ((_, small),) = build_network(home_page, questionnaire, 3, partners=1, prefix="small")
-    ((_, large),) = build_network(home_page, questionnaire, 30, partners=1, prefix="large")
-    client = Client()
-    assert count(client, lead_url(small)) == count(client, lead_url(large))
+def test_lead_page_queries_are_the_same_for_3_and_30_respondents(client, network):
+    small, _ = network["small"][network["lead"][3]]
+    large, _ = count(client, network["lead"][30])
+    assert small == large
 
 
 @pytest.mark.parametrize("size", [3, 30])
-def test_report_and_dashboard_with_3_and_30_respondents(
-    home_page, questionnaire, assessment_page, manager, size, django_assert_max_num_queries
-):
-    build_network(home_page, questionnaire, size, partners=2 if size == 3 else 6)
-    client = Client()
-    client.force_login(manager)
-    for url in (reverse("ladder_network_report"), reverse("wagtailadmin_home")):
-        client.get(url)
-        with django_assert_max_num_queries(REPORT_BUDGET + (25 if "report" not in url else 0)):
-            assert client.get(url).status_code == 200
+def test_report_and_dashboard_with_3_and_30_respondents(staff, network, size):
+    for name, budget in ((REPORT, REPORT_BUDGET), (DASHBOARD, REPORT_BUDGET + 25)):
+        queries, _ = network["small"][name] if size == 3 else count(staff, reverse(name))
+        assert queries <= budget, name
 
 
-def test_report_queries_are_the_same_for_small_and_large_networks(
-    home_page, questionnaire, assessment_page, manager
-):
-    client = Client()
-    client.force_login(manager)
-    url = reverse("ladder_network_report")
-    build_network(home_page, questionnaire, 3, partners=2)
-    small = count(client, url)
-    version = questionnaire.latest_version()
-    for number in range(4):
-        partner = make_partner(home_page, f"More {number}", slug=f"more-{number}")
-        invitation = make_invitation(partner)
-        for index in range(30):
-            respond_quickly(invitation, version, RELATIONS[index % 3], pick=index % 3)
-    assert count(client, url) == small
+def test_report_queries_are_the_same_for_small_and_large_networks(staff, network):
+    small, _ = network["small"][REPORT]
+    large, _ = count(staff, reverse(REPORT))
+    assert small == large
 
 
 @pytest.mark.parametrize("size", [3, 30])
-def test_public_pages_with_published_rungs(
-    home_page, questionnaire, assessment_page, size, django_assert_max_num_queries
-):
-    built = build_network(home_page, questionnaire, size, partners=2 if size == 3 else 8)
-    partner, _ = built[0]
-    client = Client()
-    for url in (partner.url, "/partners/", "/partners/?rung=3", "/ladder/"):
-        client.get(url)
-        with django_assert_max_num_queries(PUBLIC_BUDGET):
-            body = client.get(url).content.decode()
+def test_public_pages_with_published_rungs(client, network, size):
+    for url in (network["profile"][size], *PUBLIC):
+        queries, body = network["small"][url] if size == 3 else count(client, url)
+        assert queries <= PUBLIC_BUDGET, url
         assert "Rung" in body
 
 
-def test_public_page_queries_do_not_grow_with_published_partners(
-    home_page, questionnaire, assessment_page
-):
-    built = build_network(home_page, questionnaire, 3, partners=2)
-    partner, _ = built[0]
-    client = Client()
-    urls = [partner.url, "/partners/", "/partners/?rung=3", "/ladder/"]
-    small = [count(client, url) for url in urls]
-    version = questionnaire.latest_version()
-    for number in range(6):
-        extra = make_partner(home_page, f"Extra {number}", slug=f"extra-{number}")
-        invitation = make_invitation(extra)
-        for index in range(30):
-            respond_quickly(invitation, version, RELATIONS[index % 3], pick=index % 3)
-        result = team_results([invitation])[invitation.pk]
-        publication = invitations.request_publication(invitation, result)
-        Publication.objects.filter(pk=publication.pk).update(status="approved")
-    assert [count(client, url) for url in urls] == small
+def test_public_page_queries_do_not_grow_with_published_partners(client, network):
+    urls = [network["profile"][3], *PUBLIC]
+    small = [network["small"][url][0] for url in urls]
+    assert [count(client, url)[0] for url in urls] == small
