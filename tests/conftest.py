@@ -236,6 +236,10 @@ LONG_PATHS = (
     "tests/privacy/test_contact_wishes_migration.py",
     "tests/privacy/test_personal_data_access_migration.py",
     "tests/ladder/test_scoring_rule_migration.py",
+    # Run whole (WHOLE_MODULE_PATHS): 15 to 40 s a module.
+    "tests/opportunities/test_query_budget.py",
+    "tests/ladder/test_invitation_query_budget.py",
+    "tests/privacy/test_message_wishes.py",
 )
 
 
@@ -257,9 +261,18 @@ NOT_MEASURED_PATHS = (
 
 
 # Modules whose tests share one costly module-scoped fixture (a production
-# server built with collectstatic and migrate): each runs whole on one worker,
-# so the fixture is built once rather than once per worker.
-WHOLE_MODULE_PATHS = ("tests/deploy/test_gunicorn.py",)
+# server built with collectstatic and migrate; rows built once for the module,
+# tests/module_data.py): each runs whole on one worker, so the fixture is built
+# once rather than once per worker. Those over 15 s as a whole are in LONG_PATHS.
+MODULE_DATA_PATHS = (
+    "tests/opportunities/test_listing.py",
+    "tests/opportunities/test_query_budget.py",
+    "tests/partners/test_directory.py",
+    "tests/partners/test_query_budget.py",
+    "tests/ladder/test_invitation_query_budget.py",
+    "tests/privacy/test_message_wishes.py",
+)
+WHOLE_MODULE_PATHS = ("tests/deploy/test_gunicorn.py", *MODULE_DATA_PATHS)
 
 
 def demo_group(nodeid):
