@@ -21,8 +21,10 @@ export PORT
 PYTEST_WORKERS ?= 2
 PARALLEL := -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 # Branch coverage of the apps (see [tool.coverage.*] in pyproject.toml) must not fall
-# below the figure reached when it was first measured (95.5% with the browser tests).
-COVERAGE_FLOOR := 95
+# below the figure reached when it was first measured (95.5% with the browser tests,
+# on PostgreSQL). On SQLite the drills that need PostgreSQL skip (backup and restore,
+# two servers, row locks), so their code is not reached: 94.85% there, floor 94.5.
+COVERAGE_FLOOR := $(if $(findstring postgres,$(DATABASE_URL)),95,94.5)
 
 .PHONY: help run serve install test test-fast test-database fuzz lint format migrate demo chromium fonts pdf lock screenshots clean bench backup restore
 
