@@ -11,6 +11,7 @@ changed in memory.
 
 from contextlib import contextmanager
 
+from django.core.cache import cache
 from django.db import transaction
 from django.test import override_settings
 
@@ -19,7 +20,9 @@ from tests.search_index import searching_on_save
 
 @contextmanager
 def kept_for_the_module(django_db_blocker):
-    """Open the module's transaction, with saves written to the search index."""
+    """Open the module's transaction, with saves written to the search index
+    and an empty cache (nothing kept from another test's database)."""
+    cache.clear()
     with django_db_blocker.unblock(), transaction.atomic():
         with override_settings(WAGTAILSEARCH_BACKENDS=searching_on_save()):
             yield

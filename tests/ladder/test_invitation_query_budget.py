@@ -10,7 +10,6 @@ for each of nine tests made about 1,300 answers; this makes under 400.
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -80,7 +79,6 @@ def network(django_db_setup, django_db_blocker):
     respondents; then the network grown. The lead links and the partners'
     addresses at each size."""
     with kept_for_the_module(django_db_blocker):
-        cache.clear()  # nothing kept from another test's database
         home_page = default_home_page()
         questionnaire = make_questionnaire(make_rungs(8))
         make_pages(home_page, questionnaire)

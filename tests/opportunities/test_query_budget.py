@@ -11,7 +11,6 @@ from datetime import time, timedelta
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -127,7 +126,6 @@ def built(django_db_setup, django_db_blocker):
     """Query counts with 5 opportunities, then the board grown to 50: the
     counts at 5, and the ids of the second and last opportunity at each size."""
     with kept_for_the_module(django_db_blocker):
-        cache.clear()  # nothing kept from another test's database
         home_page = default_home_page()
         board = make_board(home_page)
         pages, taxonomy = build(board, home_page, 5)

@@ -11,7 +11,6 @@ logos for each of five tests took most of the module's time.
 """
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -67,7 +66,6 @@ def small(django_db_setup, django_db_blocker):
     """Each page's query count and cards and images with 3 partners; then
     the directory grown to 30."""
     with kept_for_the_module(django_db_blocker):
-        cache.clear()  # nothing kept from another test's database
         index = PartnerIndexPageFactory(
             parent=default_home_page(), introduction="Who we work with."
         )
