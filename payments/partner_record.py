@@ -17,7 +17,8 @@ figure are in ``payments.definitions`` (shown beside every figure).
 ``build_records`` works on plain rows (tested against a hand computation
 and over generated data in tests/payments/test_partner_record.py);
 ``payments.records`` reads them from the database, and
-``payments.retention`` keeps them when the rows behind them are purged.
+``payments.retention`` keeps them, as JSON (``payments.kept_records``), when
+the rows behind them are purged.
 """
 
 from __future__ import annotations
@@ -242,64 +243,3 @@ def csv_rows(records: Iterable[PartnerRecord]) -> Iterable[list[object]]:
 def _cells(figure: Figure) -> list[object]:
     value = "" if figure.value is None else figure.value
     return [value, figure.people, figure.of, figure.rate]
-
-
-# Kept as JSON when the rows behind them are purged (payments.retention) -------------
-
-
-def _plain(value: object) -> object:
-    return {"withheld": True} if is_withheld(value) else value
-
-
-def _back(value: object) -> object:
-    return withheld() if isinstance(value, dict) and value.get("withheld") else value
-
-
-def _figure_to_json(figure: Figure) -> list[object]:
-    return [_plain(figure.value), _plain(figure.people), _plain(figure.of), _plain(figure.rate)]
-
-
-def _figure_from_json(cells: list[object]) -> Figure:
-    return Figure(*(_back(cell) for cell in cells))
-
-
-def record_to_json(record: PartnerRecord) -> dict[str, object]:
-    return {
-        "median_days": _figure_to_json(record.median_days),
-        "within_promise": _figure_to_json(record.within_promise),
-        "outcomes": _figure_to_json(record.outcomes),
-        "questions": [
-            {
-                "name": question.name,
-                "question": question.question,
-                "answered": _figure_to_json(question.answered),
-                "options": [
-                    [label, _plain(count), _plain(share)]
-                    for label, count, share in question.options
-                ],
-            }
-            for question in record.questions
-        ],
-    }
-
-
-def record_from_json(partner: Any, period: str, data: dict[str, Any]) -> PartnerRecord:
-    return PartnerRecord(
-        partner=partner,
-        period=period,
-        median_days=_figure_from_json(data["median_days"]),
-        within_promise=_figure_from_json(data["within_promise"]),
-        outcomes=_figure_from_json(data["outcomes"]),
-        questions=[
-            QuestionResult(
-                question["name"],
-                question["question"],
-                _figure_from_json(question["answered"]),
-                [
-                    (label, _back(count), _back(share))
-                    for label, count, share in question["options"]
-                ],
-            )
-            for question in data["questions"]
-        ],
-    )

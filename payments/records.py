@@ -12,6 +12,7 @@ from django.utils import timezone
 from opportunities.choices import InterestStatus
 from opportunities.models.interest import ExpressionOfInterest
 from opportunities.models.opportunity import OpportunityPage
+from payments.kept_records import record_from_json
 from payments.models.feedback import QUESTIONS, Feedback
 from payments.models.figures import KeptPartnerFigures
 from payments.models.payment import Payment
@@ -21,7 +22,6 @@ from payments.partner_record import (
     OpportunityRow,
     PaymentRow,
     build_records,
-    record_from_json,
 )
 
 

@@ -12,8 +12,9 @@ interest (``payments.privacy``).
 from django.utils import timezone
 
 from payments.definitions import clock_starts
+from payments.kept_records import record_to_json
 from payments.models.figures import KeptPartnerFigures
-from payments.partner_record import PERIODS, build_records, period_of, record_to_json
+from payments.partner_record import PERIODS, build_records, period_of
 from payments.privacy import feedback_past_retention, payments_past_retention
 from payments.records import load_rows
 
