@@ -138,10 +138,19 @@ class PostgresStates:
         self._copy(self._name(state), self.database)
 
     def discard_all(self):
+        """Drop every saved state, and leave the test database with no sessions.
+
+        pytest-django drops the test database next, with a plain ``DROP
+        DATABASE``, which gives other sessions only 5 seconds to leave. A
+        connection opened in another async context (Playwright's, in the
+        browser tests) is out of this thread's reach and can outlive the run:
+        once it made that drop fail and left the test database behind.
+        """
         connections.close_all()
         self.to_drop.put(None)
         self.dropper.join()
         with self._server() as server:
+            self._end_sessions(server, self.database)
             # Any set aside whose drop failed in the thread (it reported why).
             for number in range(1, self.set_aside + 1):
                 self._drop(server, f"{self.database}_old_{number}")
